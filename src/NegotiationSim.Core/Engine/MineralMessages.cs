@@ -1,0 +1,28 @@
+using NegotiationSim.Core.Policy;
+
+namespace NegotiationSim.Core.Engine;
+
+/// <summary>One mineral's inputs for a round: the policy in force and each country's offer, [stage][country].</summary>
+public sealed record MineralRoundInput(PolicyState Policy, double[][] Capacity, double[][] UncappedBase, double[][] SpotAdjust);
+
+/// <summary>A cleared stage of a mineral, reduced to what reports and decisions need.</summary>
+public sealed record StageResult(
+    double[] Price, double[] Output, double[] Use, double[] PriceIndex, double[] ValueAdded,
+    double[] Imports, double[] Exports, double[] ImportsFromChina,
+    double MemberPrice, double OutsiderPrice, double ChinaPrice, double Floor,
+    IReadOnlyList<Flow> Flows, int Iterations, double Residual);
+
+/// <summary>A bilateral flow worth reporting (≥ 0.1% of its market).</summary>
+public sealed record Flow(int Origin, int Destination, double Tonnes, double DeliveredPrice);
+
+/// <summary>Welfare components of one country in one mineral, $/month relative to the base year (MODEL.md §2.6).</summary>
+public sealed record WelfareRow(double ConsumerSurplus, double ProducerSurplus, double TariffRevenue, double ExportRent, double Subsidy)
+{
+    public double Total => ConsumerSurplus + ProducerSurplus + TariffRevenue + ExportRent + Subsidy;
+    public static WelfareRow Zero { get; } = new(0, 0, 0, 0, 0);
+    public WelfareRow Add(WelfareRow o) => new(ConsumerSurplus + o.ConsumerSurplus, ProducerSurplus + o.ProducerSurplus,
+        TariffRevenue + o.TariffRevenue, ExportRent + o.ExportRent, Subsidy + o.Subsidy);
+}
+
+/// <summary>The mineral's three stages after clearing, plus welfare per country.</summary>
+public sealed record MineralResult(int Mineral, IReadOnlyList<StageResult> Stages, IReadOnlyList<WelfareRow> Welfare, int Sweeps);

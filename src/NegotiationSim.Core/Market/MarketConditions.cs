@@ -1,0 +1,40 @@
+namespace NegotiationSim.Core.Market;
+
+/// <summary>
+/// Everything that varies by round for one market: effective capacity, input costs, derived and spot
+/// adjustments to demand, and the wedges on every pair (row-major N×N, origin i × destination j).
+/// Built fresh each round by the engine; the solver never mutates it.
+/// </summary>
+public sealed class MarketConditions
+{
+    public required double[] Capacity { get; init; }
+    public required double[] UncappedBase { get; init; }
+    /// <summary>Input cost per tonne of output at each origin (c_in), $.</summary>
+    public required double[] InputCost { get; set; }
+    /// <summary>Derived demand per destination from the next stage (t/month), fixed in this solve.</summary>
+    public required double[] Derived { get; set; }
+    /// <summary>Multiplier on base other-use demand (demand growth g(t)).</summary>
+    public required double Growth { get; init; }
+    /// <summary>Stock purchases − releases + change in commercial inventory, per destination (t/month).</summary>
+    public required double[] SpotAdjust { get; init; }
+    /// <summary>Importer tariff t_ij (MFN, bilateral, retaliation), ad valorem.</summary>
+    public required double[] Tariff { get; init; }
+    /// <summary>Section 232 duty t232_ij.</summary>
+    public required double[] Section232 { get; init; }
+    /// <summary>Lagged bloc levy ℓ_ij (ignored when the levy is contemporaneous).</summary>
+    public required double[] Levy { get; init; }
+    /// <summary>Exporter-side wedge: export tax + leakage cost − export subsidy.</summary>
+    public required double[] ExportWedge { get; init; }
+    /// <summary>Allowed quantity Q'_ij under an export control (t/month); NaN = unrestricted; 0 = blocked.</summary>
+    public required double[] Quota { get; init; }
+    /// <summary>Reference price r at the border ($/t), NaN when there is no floor in this market.</summary>
+    public double Floor { get; init; } = double.NaN;
+    public FloorMode FloorMode { get; init; }
+    public LevyTiming LevyTiming { get; init; }
+    /// <summary>Bloc membership by country (null when there is no bloc).</summary>
+    public bool[]? Members { get; init; }
+    /// <summary>Warm start: last round's origin prices (null = base prices).</summary>
+    public double[]? StartPrices { get; set; }
+    /// <summary>Warm start: last round's quota rents μ_ij (null = zero).</summary>
+    public double[]? StartQuotaRent { get; set; }
+}

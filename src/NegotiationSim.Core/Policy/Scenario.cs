@@ -1,0 +1,15 @@
+using NegotiationSim.Core.World;
+
+namespace NegotiationSim.Core.Policy;
+
+/// <summary>A validated scenario: the world, the bloc's rules, the policy timeline, settings, seed and length.</summary>
+public sealed record Scenario(
+    string Name,
+    string Question,
+    WorldDefinition World,
+    BlocRules? Bloc,
+    IReadOnlyList<ScheduledEvent> Events,
+    ModelSettings Settings,
+    long Seed,
+    int Rounds,
+    string StartMonth);
