@@ -39,17 +39,17 @@ public sealed class CountryModel
     private StockpileProgramme? _programme;
     private double _budget;
 
-    public CountryModel(Scenario scenario, IReadOnlyList<MarketBase> bases, int id)
+    public CountryModel(Scenario scenario, CountryBase bases, int id)
     {
         var world = scenario.World;
         _id = id;
         _definition = world.Countries[id];
         _settings = scenario.Settings;
         _markets = world.MarketCount;
-        _basePrice = bases.Select(b => b.BasePrice).ToArray();
-        _baseValueAdded = bases.Select(b => b.BaseValueAdded).ToArray();
-        _baseCapacity = bases.Select(b => b.Capacity[id]).ToArray();
-        _baseUncapped = bases.Select(b => b.UncappedProduction[id]).ToArray();
+        _basePrice = bases.BasePrice;
+        _baseValueAdded = bases.BaseValueAdded;
+        _baseCapacity = bases.Capacity;
+        _baseUncapped = bases.UncappedProduction;
         _capacity = (double[])_baseCapacity.Clone();
         _mothballed = new double[_markets];
         _lossRounds = new int[_markets];
@@ -57,7 +57,7 @@ public sealed class CountryModel
         _disruptedRounds = new int[_markets];
         _disruptionSeverity = new double[_markets];
         _expectedPrice = (double[])_basePrice.Clone();
-        _averageUse = bases.Select(b => b.Use[id]).ToArray();
+        _averageUse = (double[])bases.Use.Clone();
         _averageIndex = Enumerable.Repeat(1.0, _markets).ToArray();
         _inventory = _averageUse.Select(u => u * _settings.InventoryMonths).ToArray();
         _publicStock = new double[_markets];
@@ -152,7 +152,8 @@ public sealed class CountryModel
             var index = input.LastPriceIndex[k];
             var change = _settings.InventoryAdjustment * (target - _inventory[k])
                 - _settings.InventoryPriceResponse * Math.Log(index / _averageIndex[k]) * use;
-            change = Math.Max(change, -_inventory[k]);
+            // A buyer can rebuild or run down at most a third of a month's use per round.
+            change = Math.Clamp(change, -Math.Min(_inventory[k], use / 3), use / 3);
             var buy = 0.0;
             var release = 0.0;
             if (_programme is { } p && p.Minerals.Contains(k / Stages.Count) && k % Stages.Count == (int)Stage.Refined)

@@ -15,6 +15,14 @@ public static class Calibration
     public const double MaxUtilisation = 0.95;
     public const double CapCurvature = 10.0;
 
+    /// <summary>The three markets of one mineral, ore..product.</summary>
+    public static MarketBase[] BuildMineral(WorldDefinition world, int mineral)
+    {
+        var markets = new MarketBase[Stages.Count];
+        for (var s = Stages.Count - 1; s >= 0; s--) markets[s] = BuildMarket(world, new MarketId(mineral, (Stage)s));
+        return markets;
+    }
+
     public static MarketBase[] Build(WorldDefinition world)
     {
         var markets = new MarketBase[world.MarketCount];

@@ -23,6 +23,8 @@ internal sealed class SolverWorkspace
     private readonly double[] _z;
     private readonly bool[] _active;
     private readonly bool _contemporaneous;
+    private const double StockBuildingElasticity = 8.0;
+    private const double MaxPriceMultiple = 1000.0;
 
     public SolverWorkspace(MarketBase b, MarketConditions c)
     {
@@ -111,7 +113,10 @@ internal sealed class SolverWorkspace
             }
             _index[j] = sum > 0 ? Math.Pow(sum, 1 / (1 - _sigma)) : 1.0;
             _elasticUse[j] = _b.OtherUse[j] * _c.Growth * Math.Pow(_index[j], eps);
-            _use[j] = Math.Max(0, _c.Derived[j] + _elasticUse[j] + _c.SpotAdjust[j]);
+            // Stock building is discretionary: it shrinks steeply as prices rise, so a rush to stock up cannot demand
+            // more than capacity can give (derived use is fixed within a stage, and the cap is soft but bounded).
+            var adjust = _c.SpotAdjust[j] > 0 ? _c.SpotAdjust[j] * Math.Pow(_index[j], -StockBuildingElasticity) : _c.SpotAdjust[j];
+            _use[j] = Math.Max(0, _c.Derived[j] + _elasticUse[j] + adjust);
             var scale = _b.Use[j] > 0 ? Math.Pow(_index[j], _sigma) * _use[j] / _b.Use[j] : 0;
             var spend = 0.0;
             for (var i = 0; i < _n; i++)
@@ -160,7 +165,7 @@ internal sealed class SolverWorkspace
             var eii = OwnDemandElasticity(i);
             var denominator = Math.Max(etaEff - eii, 0.05);
             var step = Math.Clamp(lambda * _z[i] / denominator, -0.5, 0.5);
-            _p[i] *= Math.Exp(step);
+            _p[i] = Math.Min(_p[i] * Math.Exp(step), MaxPriceMultiple * _b.BasePrice);
         }
     }
 
@@ -181,6 +186,8 @@ internal sealed class SolverWorkspace
         }
         return e;
     }
+
+    internal string Debug() => $"p=[{string.Join(" ", _p.Select(x => x.ToString("G4")))}] P=[{string.Join(" ", _index.Select(x => x.ToString("G4")))}] use=[{string.Join(" ", _use.Select(x => x.ToString("G4")))}] adj=[{string.Join(" ", _c.SpotAdjust.Select(x => x.ToString("G4")))}] der=[{string.Join(" ", _c.Derived.Select(x => x.ToString("G4")))}] cin=[{string.Join(" ", _c.InputCost.Select(x => x.ToString("G4")))}] lev=[{string.Join(" ", _levy.Select(x => x.ToString("G3")))}]";
 
     public MarketOutcome ToOutcome(int iterations, double residual)
     {

@@ -1,8 +1,17 @@
+using System.Text.Json.Serialization;
 using NegotiationSim.Core.World;
 
 namespace NegotiationSim.Core.Policy;
 
 /// <summary>Something a scenario schedules for a round (1-based). Countries and minerals are world indices.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$event")]
+[JsonDerivedType(typeof(Section232Threat), "section232")]
+[JsonDerivedType(typeof(ExportControl), "export_control")]
+[JsonDerivedType(typeof(ControlSuspension), "suspend_control")]
+[JsonDerivedType(typeof(Disruption), "disruption")]
+[JsonDerivedType(typeof(Flood), "flood")]
+[JsonDerivedType(typeof(StockpileProgramme), "stockpile")]
+[JsonDerivedType(typeof(MembershipMove), "membership")]
 public abstract record ScheduledEvent(int Round);
 
 /// <summary>

@@ -1,0 +1,59 @@
+using System.Globalization;
+using NegotiationSim.Core.Policy;
+using NegotiationSim.Core.Reports;
+using Spectre.Console;
+
+namespace NegotiationSim.Cli;
+
+/// <summary>What the console shows: a line per round and the end-of-run summary tables.</summary>
+public static class Screens
+{
+    private static string F(double x, string format = "N0") =>
+        double.IsNaN(x) ? "–" : x.ToString(format, CultureInfo.InvariantCulture);
+
+    public static string RoundLine(RoundReport r)
+    {
+        var notable = r.Events.Where(e => e.Kind is not ("invest" or "capacity" or "recovery")).Select(e => $"{e.Kind} {e.Country}".Trim()).Distinct().Take(4);
+        return Markup.Escape($"round {r.Round,3} {r.Month}  members {r.Members.Count,2}  events {r.Events.Count,3}  {string.Join(", ", notable)}");
+    }
+
+    public static void Summary(IAnsiConsole console, Scenario scenario, IReadOnlyList<RoundReport> reports)
+    {
+        var first = reports[0];
+        var last = reports[^1];
+        var members = new Table().Title("Bloc members over time").AddColumns("round", "month", "members", "joined / left");
+        string[] previous = [];
+        foreach (var r in reports)
+        {
+            var current = r.Members.ToArray();
+            var change = current.Except(previous).Select(c => "+" + c).Concat(previous.Except(current).Select(c => "−" + c));
+            if (r.Round == 1 || change.Any() || r.Round == last.Round)
+                members.AddRow(r.Round.ToString(CultureInfo.InvariantCulture), r.Month, current.Length.ToString(CultureInfo.InvariantCulture), Markup.Escape(string.Join(" ", change)));
+            previous = current;
+        }
+        console.Write(members);
+
+        var prices = new Table().Title($"Delivered prices, $/t, {last.Month} (first round in brackets)")
+            .AddColumns("mineral", "stage", "in bloc", "outside", "China", "floor");
+        foreach (var (p, p0) in last.Prices.Zip(first.Prices).Where(x => x.First.Stage != "product"))
+            prices.AddRow(p.Mineral, p.Stage, $"{F(p.Member)} ({F(p0.Member)})", $"{F(p.Outsider)} ({F(p0.Outsider)})", $"{F(p.China)} ({F(p0.China)})", F(p.Floor));
+        console.Write(prices);
+
+        var security = new Table().Title("Supply security, refined stage").AddColumns("mineral", "US import reliance", "China share of output");
+        foreach (var (a, b) in first.Security.Zip(last.Security))
+            security.AddRow(a.Mineral, $"{F(a.UsImportReliance, "P0")} → {F(b.UsImportReliance, "P0")}", $"{F(a.ChinaShare, "P0")} → {F(b.ChinaShare, "P0")}");
+        console.Write(security);
+
+        var welfare = new Table().Title($"Welfare change vs base year, {last.Month}, $ million/month (largest movers)").AddColumns("country", "change");
+        var byCountry = last.Rows.Where(r => r.Stage == "ore").GroupBy(r => r.Country)
+            .Select(g => (g.Key, Change: g.Sum(r => r.ConsumerSurplus + r.ProducerSurplus + r.TariffRevenue + r.ExportRent + r.Subsidy)))
+            .OrderByDescending(x => Math.Abs(x.Change)).Take(12);
+        foreach (var (country, change) in byCountry) welfare.AddRow(country, F(change / 1e6, "N1"));
+        console.Write(welfare);
+
+        var shocks = new Table().Title("Shocks, threats and moves").AddColumns("round", "what", "who", "why");
+        foreach (var e in reports.SelectMany(r => r.Events).Where(e => e.Kind is not ("invest" or "capacity" or "recovery" or "disruption")).Take(40))
+            shocks.AddRow(e.Round.ToString(CultureInfo.InvariantCulture), e.Kind, Markup.Escape($"{e.Country} {e.Mineral}".Trim()), Markup.Escape(e.Reason));
+        console.Write(shocks);
+    }
+}

@@ -1,0 +1,18 @@
+using NegotiationSim.Core.Country;
+using NegotiationSim.Core.Policy;
+
+namespace NegotiationSim.Core.Engine;
+
+/// <summary>
+/// Where countries and markets live: in this process (the reference engine) or in grains. The coordinator runs
+/// the same phases against either, so both give the same bytes. Results come back in world order.
+/// </summary>
+public interface IRunHost
+{
+    Task<IReadOnlyList<CountryOffer>> ExogenousAsync(IReadOnlyList<ExogenousInput> inputs);
+    Task<IReadOnlyList<MineralResult>> ClearAsync(IReadOnlyList<MineralRoundInput> inputs);
+    /// <summary>Per mineral, per country: W(in) − W(out) in the floor markets, on the linear model.</summary>
+    Task<IReadOnlyList<double[]>> AppraiseMembershipAsync(bool[] members, double[] floors);
+    Task<IReadOnlyList<CountrySnapshot>> SettleAsync(IReadOnlyList<CountryMarketResult> results);
+    Task StartStockpileAsync(StockpileProgramme programme);
+}

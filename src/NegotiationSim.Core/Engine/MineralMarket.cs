@@ -1,0 +1,134 @@
+using NegotiationSim.Core.Market;
+using NegotiationSim.Core.World;
+
+namespace NegotiationSim.Core.Engine;
+
+/// <summary>
+/// One mineral's three markets across rounds: keeps the warm start and the lagged levy, clears each round,
+/// and accounts welfare per country. A MarketGrain holds one of these; the reference engine holds them all.
+/// </summary>
+public sealed class MineralMarket
+{
+    private readonly MarketBase[] _bases;
+    private readonly double[][] _baseTariff;
+    private readonly int _china;
+    private readonly MarketOutcome?[] _last = new MarketOutcome?[Stages.Count];
+    private readonly double[][] _lastLevy;
+    private readonly MarketConditions?[] _lastConditions = new MarketConditions?[Stages.Count];
+
+    /// <param name="bases">The mineral's three market bases, ore..product.</param>
+    public MineralMarket(IReadOnlyList<MarketBase> bases, int mineral, int chinaIndex)
+    {
+        Mineral = mineral;
+        _bases = bases.ToArray();
+        _china = chinaIndex;
+        _baseTariff = _bases.Select(BaseTariffs).ToArray();
+        _lastLevy = _bases.Select(b => new double[b.N * b.N]).ToArray();
+    }
+
+    public int Mineral { get; }
+
+    private static double[] BaseTariffs(MarketBase b)
+    {
+        var t = new double[b.N * b.N];
+        for (var i = 0; i < b.N; i++)
+        {
+            for (var j = 0; j < b.N; j++)
+            {
+                var transport = i == j ? 1 : 1 + b.Parameters.Transport;
+                t[i * b.N + j] = b.BaseWedge[i * b.N + j] / transport - 1;
+            }
+        }
+        return t;
+    }
+
+    public MineralResult Clear(MineralRoundInput input)
+    {
+        var conditions = new MarketConditions[Stages.Count];
+        for (var s = 0; s < Stages.Count; s++)
+        {
+            conditions[s] = ConditionsBuilder.Build(_bases[s], _baseTariff[s], input, _last[s], _lastLevy[s], _china);
+            // Input costs start from last round's input price indices (block Gauss–Seidel warm start).
+            if (s > 0 && _last[s - 1] is { } upstream)
+                conditions[s].InputCost = upstream.PriceIndex.Select(p => _bases[s].BaseInputCost * p).ToArray();
+        }
+        var solved = MineralSolver.Solve(_bases, conditions);
+        var n = _bases[0].N;
+        var welfare = Enumerable.Repeat(WelfareRow.Zero, n).ToArray();
+        var stages = new StageResult[Stages.Count];
+        for (var s = 0; s < Stages.Count; s++)
+        {
+            var outcome = solved.Stages[s];
+            _last[s] = outcome;
+            _lastLevy[s] = outcome.Levy;
+            _lastConditions[s] = conditions[s];
+            var rows = Welfare.ForStage(_bases[s], conditions[s], outcome, input.Policy);
+            for (var j = 0; j < n; j++) welfare[j] = welfare[j].Add(rows[j]);
+            stages[s] = Summaries.Stage(_bases[s], conditions[s], outcome, input.Policy.Members, _china);
+        }
+        return new MineralResult(Mineral, stages, welfare, solved.Sweeps);
+    }
+
+    public double[] LastPrices(Stage stage) => _last[(int)stage]?.Prices ?? [];
+
+    /// <summary>Today's wedge on a pair with the bloc levy taken out.</summary>
+    public double WedgeWithoutLevy(Stage stage, int i, int j)
+    {
+        var o = _last[(int)stage]!;
+        var c = _lastConditions[(int)stage]!;
+        var n = _bases[0].N;
+        var ij = i * n + j;
+        var duties = c.Tariff[ij] + c.Section232[ij];
+        return o.Delivered[ij] / o.Prices[i] * (1 + duties) / (1 + duties + o.Levy[ij]);
+    }
+
+    /// <summary>The current equilibrium of one stage as a linear GSIM, for what-ifs (§2.5); null before the first round.</summary>
+    public (LinearGsim Model, double[] Wedge)? Linearise(Stage stage) =>
+        _last[(int)stage] is { } o && _lastConditions[(int)stage] is { } c ? WhatIf.Linearise(_bases[(int)stage], c, o) : null;
+}
+
+/// <summary>Membership what-ifs on the linear model: the change in each country's welfare from being in rather than out.</summary>
+public static class MembershipWhatIf
+{
+    /// <summary>For every country j: W_j(F ∪ {j}) − W_j(F \ {j}) in this mineral's floor markets, screened linearly (§4.1).</summary>
+    public static double[] InMinusOut(MineralMarket market, bool[] members, double[] floors)
+    {
+        var n = members.Length;
+        var value = new double[n];
+        foreach (var stage in Stages.All)
+        {
+            var floor = floors[new MarketId(market.Mineral, stage).Index];
+            if (double.IsNaN(floor) || market.Linearise(stage) is not { } lin) continue;
+            var (model, wedge) = lin;
+            var prices = market.LastPrices(stage);
+            for (var j = 0; j < n; j++)
+            {
+                var changes = new List<(int, int, double)>();
+                var joining = !members[j];
+                for (var i = 0; i < n; i++)
+                {
+                    if (i == j) continue;
+                    // Outsiders selling to j: levied up to the floor if j is in, not if j is out.
+                    if (!members[i] && prices[i] > 0)
+                    {
+                        var levied = Math.Max(wedge[i * n + j], floor / prices[i]);
+                        var free = market.WedgeWithoutLevy(stage, i, j);
+                        changes.Add((i, j, joining ? levied : free));
+                    }
+                    // j selling to members: free if j is in, levied if j is out.
+                    if (members[i] && prices[j] > 0)
+                    {
+                        var levied = Math.Max(wedge[j * n + i], floor / prices[j]);
+                        var free = market.WedgeWithoutLevy(stage, j, i);
+                        changes.Add((j, i, joining ? free : levied));
+                    }
+                }
+                var distinct = changes.Where(c => Math.Abs(c.Item3 / wedge[c.Item1 * n + c.Item2] - 1) > 1e-12).ToList();
+                if (distinct.Count == 0) continue;
+                var welfare = model.Solve(distinct).Welfare[j].Total;
+                value[j] += joining ? welfare : -welfare;
+            }
+        }
+        return value;
+    }
+}

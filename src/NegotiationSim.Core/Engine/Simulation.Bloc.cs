@@ -1,0 +1,89 @@
+using NegotiationSim.Core.Random;
+using NegotiationSim.Core.Reports;
+using NegotiationSim.Core.World;
+
+namespace NegotiationSim.Core.Engine;
+
+public sealed partial class Simulation
+{
+    // Scale factors of the non-market payoff terms, as shares of the value at stake [A] (MODEL.md §4.1).
+    private const double Section232ExporterBurden = 0.5;
+    private const double ChinaControlLoss = 0.3;
+    private const double SecurityValue = 0.05;
+    private const double AlignmentValue = 0.02;
+
+    private async Task<StabilityReport> DecideMembershipAsync(int round, IReadOnlyList<MineralResult> results, List<RunEvent> events)
+    {
+        var bloc = _scenario.Bloc!;
+        var market = await _host.AppraiseMembershipAsync((bool[])_members.Clone(), _floors);
+        var n = _world.CountryCount;
+        var payoffs = new Payoff[n];
+        for (var j = 0; j < n; j++) payoffs[j] = Appraise(j, market.Sum(m => m[j]), results);
+
+        var wouldLeave = new List<StabilityMargin>();
+        var wouldJoin = new List<StabilityMargin>();
+        for (var j = 0; j < n; j++)
+        {
+            if (_members[j] && payoffs[j].Total < 0) wouldLeave.Add(new(_world.Countries[j].Id, payoffs[j].Total, payoffs[j].Reasons));
+            if (!_members[j] && bloc.IsEligible(j, _world) && payoffs[j].Total >= 0) wouldJoin.Add(new(_world.Countries[j].Id, payoffs[j].Total, payoffs[j].Reasons));
+        }
+
+        // Sequential best response in a seeded order; a move takes effect after its notice period.
+        var order = new DrawStream(_scenario.Seed, round, Phase.Policy, -1).Permutation(n);
+        foreach (var j in order)
+        {
+            if (_joinAt[j] >= 0 || _leaveAt[j] >= 0) continue;
+            var p = payoffs[j];
+            if (!_members[j] && bloc.IsEligible(j, _world) && p.Total > p.Threshold)
+            {
+                _joinAt[j] = round + Math.Max(1, bloc.NoticeJoin);
+                events.Add(Row(round, "decides-to-join", j, -1, null, p.Total, $"in beats out by {p.Total:G4} $/month (> hysteresis {p.Threshold:G4}): {p.Reasons}"));
+            }
+            else if (_members[j] && !bloc.Founders.Contains(j) && p.Total < -p.Threshold)
+            {
+                _leaveAt[j] = round + Math.Max(1, bloc.NoticeLeave);
+                events.Add(Row(round, "decides-to-leave", j, -1, null, p.Total, $"out beats in by {-p.Total:G4} $/month: {p.Reasons}"));
+            }
+        }
+        return new StabilityReport(wouldLeave.Count == 0, wouldJoin.Count == 0, wouldLeave, wouldJoin);
+    }
+
+    private sealed record Payoff(double Total, double Threshold, string Reasons);
+
+    /// <summary>ΔU_j = U(in) − U(out) with its components (§4.1); the reasons are the top three by size.</summary>
+    private Payoff Appraise(int j, double marketGain, IReadOnlyList<MineralResult> results)
+    {
+        var stance = _world.Countries[j].Stance;
+        var stake = 0.0;
+        var fromChina = 0.0;
+        var chinaExposure = 0.0;
+        var toUs = 0.0;
+        var threat = _threats.For(j);
+        foreach (var r in results)
+        {
+            for (var s = 0; s < Stages.Count; s++)
+            {
+                var st = r.Stages[s];
+                stake += (st.Output[j] + st.Use[j]) * st.Price[j];
+                if (_china >= 0) fromChina += st.ImportsFromChina[j] * st.Price[_china];
+                if (s == (int)Stage.Refined && _china >= 0 && st.Use[j] > 0
+                    && st.ImportsFromChina[j] / st.Use[j] > _scenario.Settings.ChinaDependenceThreshold)
+                    chinaExposure += st.ImportsFromChina[j] * st.Price[_china];
+                if (threat is not null && threat.Stages.Contains((Stage)s))
+                    toUs += st.Flows.Where(f => f.Origin == j && f.Destination == _us).Sum(f => f.Tonnes * st.Price[j]);
+            }
+        }
+        var components = new (string Name, double Value)[]
+        {
+            ("market effects of the floor and levy", stance.Economic * marketGain),
+            ("Section 232 duty avoided", threat is null ? 0 : stance.Economic * threat.Credibility * threat.Rate * toUs * Section232ExporterBurden),
+            ("expected Chinese retaliation", -stance.Economic * _scenario.Settings.ChinaRetaliation * ChinaControlLoss * chinaExposure),
+            ("security of supply", stance.Security * SecurityValue * fromChina),
+            ("alignment", stance.Alignment * AlignmentValue * stake),
+            ("compliance cost", -(_scenario.Bloc?.ComplianceCost ?? 0) * stake),
+        };
+        var reasons = string.Join("; ", components.Where(c => c.Value != 0).OrderByDescending(c => Math.Abs(c.Value)).Take(3)
+            .Select(c => $"{c.Name} {c.Value:+#,0;-#,0;0} $"));
+        return new Payoff(components.Sum(c => c.Value), stance.Hysteresis * stake, reasons);
+    }
+}

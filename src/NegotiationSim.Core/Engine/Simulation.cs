@@ -1,0 +1,126 @@
+using NegotiationSim.Core.Country;
+using NegotiationSim.Core.Market;
+using NegotiationSim.Core.Policy;
+using NegotiationSim.Core.Random;
+using NegotiationSim.Core.Reports;
+using NegotiationSim.Core.World;
+
+namespace NegotiationSim.Core.Engine;
+
+/// <summary>
+/// The coordinator: runs a round's phases in a fixed order (DESIGN.md) against a host that holds the countries and
+/// markets. Within a phase every answer depends only on the state at the phase's start; changes apply at its end,
+/// in country order. A SimulationGrain runs one of these with grain-backed hosts; the reference engine with plain objects.
+/// </summary>
+public sealed partial class Simulation
+{
+    private readonly Scenario _scenario;
+    private readonly WorldDefinition _world;
+    private readonly IRunHost _host;
+    private readonly bool[] _members;
+    private readonly int[] _joinAt;
+    private readonly int[] _leaveAt;
+    private readonly ThreatBook _threats = new();
+    private readonly ControlBook _controls = new();
+    private readonly List<(ActiveFlood Flood, int Until)> _floods = [];
+    private readonly double[] _floors;
+    private readonly int _us;
+    private readonly int _china;
+    private IReadOnlyList<MineralResult>? _last;
+
+    public Simulation(Scenario scenario, IRunHost host)
+    {
+        _scenario = scenario;
+        _world = scenario.World;
+        _host = host;
+        var n = _world.CountryCount;
+        _members = new bool[n];
+        _joinAt = Enumerable.Repeat(-1, n).ToArray();
+        _leaveAt = Enumerable.Repeat(-1, n).ToArray();
+        _floors = Enumerable.Repeat(double.NaN, _world.MarketCount).ToArray();
+        if (scenario.Bloc is { } bloc)
+        {
+            foreach (var f in bloc.Founders) _members[f] = true;
+            foreach (var f in bloc.Floors) _floors[new MarketId(f.Mineral, f.Stage).Index] = f.Price;
+        }
+        _us = _world.IndexOfRole(CountryRole.BlocLeader);
+        _china = _world.IndexOfRole(CountryRole.China);
+    }
+
+    public async Task<RoundReport> RunRoundAsync(int round)
+    {
+        var events = new List<RunEvent>();
+        var disruptions = ApplyScheduled(round, events);
+        await StartStockpilesAsync(round, events);
+        ApplyMembershipChanges(round, events);
+        ResolveDeadlines(round, events);
+
+        // 1. events: each country's exogenous dynamics and its offer to the markets.
+        var growth = _world.Minerals.Select(m => Math.Pow(1 + m.DemandGrowthPerYear, round / 12.0)).ToArray();
+        var inputs = Enumerable.Range(0, _world.CountryCount).Select(i => new ExogenousInput(round, _scenario.Seed,
+            disruptions.Where(d => d.Country == i).Select(d => (d.Market, d.Severity, d.Duration)).ToArray(),
+            _controls.Announced(round, i, _members[i], _world.MarketCount), LastIndex(i), _floors, growth)).ToArray();
+        var offers = await _host.ExogenousAsync(inputs);
+        foreach (var o in offers) events.AddRange(o.Events.Select(e => CountryEventRow(round, o.Country, e)));
+
+        // 2. market: clear every mineral (independent, so a host may run them in parallel).
+        var policy = new PolicyState(round, (bool[])_members.Clone(), _floors, _scenario.Bloc?.FloorMode ?? FloorMode.BorderOnly,
+            _scenario.Bloc?.LevyTiming ?? LevyTiming.Lagged, _scenario.Bloc?.LevyAdjustment ?? 0.5,
+            _threats.Duties.ToArray(), _controls.InForce(round, _members).ToArray(),
+            _floods.Where(f => f.Until >= round).Select(f => f.Flood).ToArray(), growth);
+        var results = await _host.ClearAsync(Enumerable.Range(0, _world.Minerals.Count)
+            .Select(m => MineralInput(m, policy, offers)).ToArray());
+        _last = results;
+
+        // 3. policy: bloc membership by sequential best response with hysteresis and notice (§4.2).
+        var stability = _scenario.Bloc is null ? new StabilityReport(true, true, [], []) : await DecideMembershipAsync(round, results, events);
+
+        // 5. invest: countries settle stocks, exits, restarts and investment.
+        var settled = await _host.SettleAsync(Enumerable.Range(0, _world.CountryCount)
+            .Select(i => CountryResult(round, i, results)).ToArray());
+        foreach (var s in settled) events.AddRange(s.Events.Select(e => CountryEventRow(round, s.Country, e)));
+
+        // 6. report.
+        return RoundReports.Build(_world, round, Month(round), _members, results, events, stability);
+    }
+
+    public string Month(int round)
+    {
+        if (!DateOnly.TryParseExact(_scenario.StartMonth + "-01", "yyyy-MM-dd", out var start)) return $"M{round}";
+        return start.AddMonths(round - 1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private double[] LastIndex(int country)
+    {
+        var index = Enumerable.Repeat(1.0, _world.MarketCount).ToArray();
+        if (_last is null) return index;
+        foreach (var r in _last)
+            for (var s = 0; s < Stages.Count; s++) index[r.Mineral * Stages.Count + s] = r.Stages[s].PriceIndex[country];
+        return index;
+    }
+
+    private MineralRoundInput MineralInput(int m, PolicyState policy, IReadOnlyList<CountryOffer> offers)
+    {
+        double[][] Pick(Func<CountryOffer, double[]> f) =>
+            Enumerable.Range(0, Stages.Count).Select(s => offers.Select(o => f(o)[m * Stages.Count + s]).ToArray()).ToArray();
+        return new MineralRoundInput(policy, Pick(o => o.Capacity), Pick(o => o.UncappedBase), Pick(o => o.SpotAdjust));
+    }
+
+    private CountryMarketResult CountryResult(int round, int i, IReadOnlyList<MineralResult> results)
+    {
+        var k = _world.MarketCount;
+        double[] Gather(Func<StageResult, double[]> f)
+        {
+            var a = new double[k];
+            foreach (var r in results)
+                for (var s = 0; s < Stages.Count; s++) a[r.Mineral * Stages.Count + s] = f(r.Stages[s])[i];
+            return a;
+        }
+        return new CountryMarketResult(round, _scenario.Seed, Gather(r => r.Price), Gather(r => r.ValueAdded), Gather(r => r.Output),
+            Gather(r => r.Use), Gather(r => r.PriceIndex), _members[i], _floors);
+    }
+
+    private RunEvent CountryEventRow(int round, int country, CountryEvent e) =>
+        new(round, e.Kind, _world.Countries[country].Id, _world.Minerals[e.Market / Stages.Count].Id,
+            Stages.Name((Stage)(e.Market % Stages.Count)), e.Value, e.Reason);
+}

@@ -1,0 +1,40 @@
+using NegotiationSim.Core.Market;
+
+namespace NegotiationSim.Core.Engine;
+
+/// <summary>Reduces a cleared stage to what reports need: trade by country, average prices by group, the main flows.</summary>
+internal static class Summaries
+{
+    public const double FlowReportShare = 1e-3;
+
+    public static StageResult Stage(MarketBase b, MarketConditions c, MarketOutcome o, bool[] members, int china)
+    {
+        var n = b.N;
+        var imports = new double[n];
+        var exports = new double[n];
+        var fromChina = new double[n];
+        double memberValue = 0, memberTonnes = 0, outsiderValue = 0, outsiderTonnes = 0, chinaValue = 0, chinaTonnes = 0;
+        var total = o.Flows.Sum();
+        var flows = new List<Flow>();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var ij = i * n + j;
+                var x = o.Flows[ij];
+                if (x <= 0) continue;
+                if (i != j) { imports[j] += x; exports[i] += x; }
+                if (i == china && i != j) fromChina[j] += x;
+                var value = o.Delivered[ij] * x;
+                if (j == china) { chinaValue += value; chinaTonnes += x; }
+                else if (members[j]) { memberValue += value; memberTonnes += x; }
+                else { outsiderValue += value; outsiderTonnes += x; }
+                if (x >= FlowReportShare * total) flows.Add(new Flow(i, j, x, o.Delivered[ij]));
+            }
+        }
+        static double Average(double v, double t) => t > 0 ? v / t : double.NaN;
+        return new StageResult(o.Prices, o.Output, o.Use, o.PriceIndex, o.ValueAdded, imports, exports, fromChina,
+            Average(memberValue, memberTonnes), Average(outsiderValue, outsiderTonnes), Average(chinaValue, chinaTonnes),
+            c.Floor, flows, o.Iterations, o.Residual);
+    }
+}

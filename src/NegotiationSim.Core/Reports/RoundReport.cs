@@ -1,0 +1,35 @@
+namespace NegotiationSim.Core.Reports;
+
+/// <summary>Everything a round produced, in world order (countries by id, minerals as listed). Plain data for files and screens.</summary>
+public sealed record RoundReport(
+    int Round,
+    string Month,
+    IReadOnlyList<string> Members,
+    IReadOnlyList<MarketPrices> Prices,
+    IReadOnlyList<CountryMineralRow> Rows,
+    IReadOnlyList<FlowRow> Flows,
+    IReadOnlyList<SecurityRow> Security,
+    IReadOnlyList<RunEvent> Events,
+    StabilityReport Stability,
+    int SolverSweeps);
+
+/// <summary>Average delivered prices in a market: paid inside the bloc, outside it (China excluded), and in China.</summary>
+public sealed record MarketPrices(string Mineral, string Stage, double Member, double Outsider, double China, double Floor, double WorldFob);
+
+/// <summary>One country × mineral × stage in a round: production, use, trade, price and (per mineral, on the ore row) welfare.</summary>
+public sealed record CountryMineralRow(string Country, string Mineral, string Stage, double Output, double Use,
+    double Imports, double Exports, double ImportsFromChina, double FobPrice, double PriceIndex,
+    double ConsumerSurplus, double ProducerSurplus, double TariffRevenue, double ExportRent, double Subsidy);
+
+public sealed record FlowRow(string Mineral, string Stage, string Origin, string Destination, double Tonnes, double DeliveredPrice);
+
+/// <summary>Supply security per mineral at the refined stage: the US's net import reliance and China's share of world output.</summary>
+public sealed record SecurityRow(string Mineral, double UsImportReliance, double ChinaShare);
+
+/// <summary>A decision or shock, with the reasons that drove it (top components, in words).</summary>
+public sealed record RunEvent(int Round, string Kind, string Country, string Mineral, string Stage, double Value, string Reason);
+
+/// <summary>Internal and external stability of the bloc this round (MODEL.md §4.3).</summary>
+public sealed record StabilityReport(bool InternallyStable, bool ExternallyStable, IReadOnlyList<StabilityMargin> WouldLeave, IReadOnlyList<StabilityMargin> WouldJoin);
+
+public sealed record StabilityMargin(string Country, double Margin, string Reasons);

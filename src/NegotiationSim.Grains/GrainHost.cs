@@ -1,0 +1,44 @@
+using NegotiationSim.Core.Country;
+using NegotiationSim.Core.Engine;
+using NegotiationSim.Core.Policy;
+
+namespace NegotiationSim.Grains;
+
+/// <summary>The coordinator's view of a run whose countries and markets are grains: fan out, wait, answer in world order.</summary>
+internal sealed class GrainHost(IGrainFactory grains, string runId, int countries, int minerals) : IRunHost
+{
+    public int Calls { get; private set; }
+
+    private ICountryGrain Country(int i) => grains.GetGrain<ICountryGrain>($"{runId}/{i}");
+    private IMarketGrain Market(int m) => grains.GetGrain<IMarketGrain>($"{runId}/{m}");
+
+    public async Task<IReadOnlyList<CountryOffer>> ExogenousAsync(IReadOnlyList<ExogenousInput> inputs)
+    {
+        Calls += countries;
+        return await Task.WhenAll(Enumerable.Range(0, countries).Select(i => Country(i).ExogenousAsync(inputs[i])));
+    }
+
+    public async Task<IReadOnlyList<MineralResult>> ClearAsync(IReadOnlyList<MineralRoundInput> inputs)
+    {
+        Calls += minerals;
+        return await Task.WhenAll(Enumerable.Range(0, minerals).Select(m => Market(m).ClearAsync(inputs[m])));
+    }
+
+    public async Task<IReadOnlyList<double[]>> AppraiseMembershipAsync(bool[] members, double[] floors)
+    {
+        Calls += minerals;
+        return await Task.WhenAll(Enumerable.Range(0, minerals).Select(m => Market(m).AppraiseMembershipAsync(members, floors)));
+    }
+
+    public async Task<IReadOnlyList<CountrySnapshot>> SettleAsync(IReadOnlyList<CountryMarketResult> results)
+    {
+        Calls += countries;
+        return await Task.WhenAll(Enumerable.Range(0, countries).Select(i => Country(i).SettleAsync(results[i])));
+    }
+
+    public Task StartStockpileAsync(StockpileProgramme programme)
+    {
+        Calls++;
+        return Country(programme.Country).StartStockpileAsync(programme);
+    }
+}

@@ -1,0 +1,33 @@
+using NegotiationSim.Core.Country;
+using NegotiationSim.Core.Engine;
+using NegotiationSim.Core.Policy;
+using NegotiationSim.Core.Reports;
+
+namespace NegotiationSim.Grains;
+
+/// <summary>One run's clock: drives the phases of each round against the country and market grains. Key: run id.</summary>
+[Alias("negsim.simulation")]
+public interface ISimulationGrain : IGrainWithStringKey
+{
+    [Alias("start")] Task StartAsync(Scenario scenario);
+    [Alias("round")] Task<RoundReport> RunRoundAsync(int round);
+}
+
+/// <summary>One country in one run. Key: "{run}/{country index}".</summary>
+[Alias("negsim.country")]
+public interface ICountryGrain : IGrainWithStringKey
+{
+    [Alias("init")] Task InitAsync(Scenario scenario, CountryBase bases, int id);
+    [Alias("exogenous")] Task<CountryOffer> ExogenousAsync(ExogenousInput input);
+    [Alias("settle")] Task<CountrySnapshot> SettleAsync(CountryMarketResult result);
+    [Alias("stockpile")] Task StartStockpileAsync(StockpileProgramme programme);
+}
+
+/// <summary>One mineral's three markets in one run. Key: "{run}/{mineral index}".</summary>
+[Alias("negsim.market")]
+public interface IMarketGrain : IGrainWithStringKey
+{
+    [Alias("init")] Task InitAsync(Scenario scenario, int mineral);
+    [Alias("clear")] Task<MineralResult> ClearAsync(MineralRoundInput input);
+    [Alias("appraise")] Task<double[]> AppraiseMembershipAsync(bool[] members, double[] floors);
+}
