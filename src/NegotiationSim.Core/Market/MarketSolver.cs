@@ -22,7 +22,6 @@ public static class MarketSolver
             var rentChange = w.UpdateWedges();
             w.ComputeDemand();
             residual = w.ComputeExcess();
-            if (Environment.GetEnvironmentVariable("NEGSIM_DEBUG") == "2" && (double.IsNaN(residual) || iterations < 3)) { Console.Error.WriteLine($"it {iterations} res {residual} rent {rentChange} {w.Debug()}"); if (double.IsNaN(residual)) break; }
             if (residual < Tolerance && rentChange < Tolerance) break;
             // Damp only when the residual grows: the diagonal Newton step usually needs none.
             lambda = residual > previous ? Math.Max(0.2, lambda * 0.5) : Math.Min(1.0, lambda * 1.25);

@@ -34,7 +34,6 @@ public static class MineralSolver
                 var before = c.StartPrices;
                 var outcome = MarketSolver.Solve(bases[s], c);
                 iterations += outcome.Iterations;
-                if (Environment.GetEnvironmentVariable("NEGSIM_DEBUG") == "1") Console.Error.WriteLine($"sweep {sweeps} stage {s} it {outcome.Iterations} res {outcome.Residual} p {string.Join(" ", outcome.Prices.Select(x => x.ToString("G4")))}");
                 if (before is not null)
                 {
                     for (var i = 0; i < outcome.Prices.Length; i++)

@@ -187,8 +187,6 @@ internal sealed class SolverWorkspace
         return e;
     }
 
-    internal string Debug() => $"p=[{string.Join(" ", _p.Select(x => x.ToString("G4")))}] P=[{string.Join(" ", _index.Select(x => x.ToString("G4")))}] use=[{string.Join(" ", _use.Select(x => x.ToString("G4")))}] adj=[{string.Join(" ", _c.SpotAdjust.Select(x => x.ToString("G4")))}] der=[{string.Join(" ", _c.Derived.Select(x => x.ToString("G4")))}] cin=[{string.Join(" ", _c.InputCost.Select(x => x.ToString("G4")))}] lev=[{string.Join(" ", _levy.Select(x => x.ToString("G3")))}]";
-
     public MarketOutcome ToOutcome(int iterations, double residual)
     {
         var valueAdded = new double[_n];

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using NegotiationSim.Core.Engine;
+using NegotiationSim.Core.Reports;
+using NegotiationSim.Scenarios;
+using Orleans.TestingHost;
+
+namespace NegotiationSim.Grains.Tests;
+
+/// <summary>The grain engine on 1 and 3 silos (random placement) must give exactly the reference engine's reports.</summary>
+public sealed class EngineAgreementTests
+{
+    private static string Repo([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
+
+    public static TheoryData<string> ScenarioFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.GetFiles(Path.Combine(Repo(), "tests", "data"), "*.yaml").Order()) data.Add(f);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ScenarioFiles))]
+    public async Task GrainRun_OneAndThreeSilos_ByteIdenticalToReference(string file)
+    {
+        // Given
+        var scenario = ScenarioLoader.Load(file);
+        var simulation = new Simulation(scenario, new ReferenceHost(scenario));
+        var reference = new List<RoundReport>();
+        for (var t = 1; t <= scenario.Rounds; t++) reference.Add(await simulation.RunRoundAsync(t));
+        var expected = Serialize(reference);
+
+        foreach (var silos in new[] { 1, 3 })
+        {
+            // When
+            var builder = new InProcessTestClusterBuilder((short)silos);
+            builder.ConfigureSilo((_, silo) =>
+            {
+                silo.Services.AddNegotiationSimSerialization();
+                silo.Services.AddSingleton<Orleans.Runtime.PlacementStrategy, Orleans.Runtime.RandomPlacement>();
+            });
+            builder.ConfigureClient(client => client.Services.AddNegotiationSimSerialization());
+            await using var cluster = builder.Build();
+            await cluster.DeployAsync();
+            var run = cluster.Client.GetGrain<ISimulationGrain>($"agree-{silos}-{Path.GetFileName(file)}");
+            await run.StartAsync(scenario);
+            var reports = new List<RoundReport>();
+            for (var t = 1; t <= scenario.Rounds; t++) reports.Add(await run.RunRoundAsync(t));
+
+            // Then
+            Assert.Equal(expected, Serialize(reports));
+        }
+    }
+
+    private static string Serialize(IReadOnlyList<RoundReport> reports) =>
+        System.Text.Json.JsonSerializer.Serialize(reports, Serialization.Options);
+}
