@@ -7,6 +7,8 @@ namespace NegotiationSim.Core.Engine;
 /// <summary>Turns the policy in force and the countries' offers into one market's conditions for the solver.</summary>
 internal static class ConditionsBuilder
 {
+    public const double NegligibleShare = 1e-5;
+
     public static MarketConditions Build(MarketBase b, double[] baseTariff, MineralRoundInput input, MarketOutcome? last,
         double[] lastLevy, int chinaIndex)
     {
@@ -26,6 +28,7 @@ internal static class ConditionsBuilder
             for (var j = 0; j < n; j++) if (j != flood.Exporter) exportWedge[flood.Exporter * n + j] -= flood.Subsidy;
         }
         var quota = Enumerable.Repeat(double.NaN, n * n).ToArray();
+        var marketSize = b.Use.Sum() * growth;
         foreach (var control in policy.Controls)
         {
             if (control.Mineral != b.Id.Mineral || !control.Stages.Contains(b.Id.Stage)) continue;
@@ -38,6 +41,8 @@ internal static class ConditionsBuilder
                 var allowed = control.AllowedShare * unconstrained;
                 var leaked = control.Leakage * (unconstrained - allowed);
                 quota[ij] = allowed + leaked;
+                // A quota on a negligible (seeded) flow only costs solver effort: treat it as closed.
+                if (quota[ij] < NegligibleShare * marketSize) quota[ij] = 0;
                 if (quota[ij] > 0) exportWedge[ij] += control.LeakCost * leaked / quota[ij];
             }
         }

@@ -39,9 +39,7 @@ internal static class Welfare
             var baseSpend = 0.0;
             for (var i = 0; i < n; i++) baseSpend += b.BasePrice * b.BaseWedge[i * n + j] * b.Flows[i * n + j];
             var e0 = baseSpend * b.OtherUse[j] / b.Use[j] * c.Growth;
-            var eps = p.DemandElasticity;
-            var index = o.PriceIndex[j];
-            cs[j] = Math.Abs(1 + eps) < 1e-9 ? -e0 * Math.Log(index) : e0 / (1 + eps) * (1 - Math.Pow(index, 1 + eps));
+            cs[j] = -e0 * FinalDemand.Integral(o.PriceIndex[j], p.DemandElasticity);
         }
         for (var i = 0; i < n; i++)
         {

@@ -27,9 +27,9 @@ internal static class WhatIf
         for (var k = 0; k < n; k++)
         {
             // Only the elastic (final-use) part of a destination's demand answers its price; derived use does not.
-            var elastic = b.OtherUse[k] * c.Growth * Math.Pow(o.PriceIndex[k], b.Parameters.DemandElasticity);
+            var elastic = b.OtherUse[k] * c.Growth * FinalDemand.Factor(o.PriceIndex[k], b.Parameters.DemandElasticity);
             var share = o.Use[k] > 0 ? Math.Min(1, elastic / o.Use[k]) : 1;
-            em[k] = Math.Min(-1e-3, b.Parameters.DemandElasticity * share);
+            em[k] = Math.Min(-1e-3, FinalDemand.Elasticity(o.PriceIndex[k], b.Parameters.DemandElasticity) * share);
             es[k] = b.Parameters.Sigma;
             var uncapped = o.ValueAdded[k] > 0 && c.UncappedBase[k] > 0
                 ? c.UncappedBase[k] * Math.Pow(o.ValueAdded[k] / b.BaseValueAdded, b.Parameters.SupplyElasticity) : 0;

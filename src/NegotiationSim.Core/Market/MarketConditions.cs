@@ -13,6 +13,8 @@ public sealed class MarketConditions
     public required double[] InputCost { get; set; }
     /// <summary>Derived demand per destination from the next stage (t/month), fixed in this solve.</summary>
     public required double[] Derived { get; set; }
+    /// <summary>The next stage's supply, from which derived use follows this stage's price (null: use <see cref="Derived"/>).</summary>
+    public DownstreamSupply? Downstream { get; set; }
     /// <summary>Multiplier on base other-use demand (demand growth g(t)).</summary>
     public required double Growth { get; init; }
     /// <summary>Stock purchases − releases + change in commercial inventory, per destination (t/month).</summary>
@@ -38,3 +40,7 @@ public sealed class MarketConditions
     /// <summary>Warm start: last round's quota rents μ_ij (null = zero).</summary>
     public double[]? StartQuotaRent { get; set; }
 }
+
+/// <summary>The next stage's producers as buyers of this stage: their output price, supply curve and input needs.</summary>
+public sealed record DownstreamSupply(double InputCoefficient, double[] Price, double[] UncappedBase, double[] Capacity,
+    double BaseValueAdded, double SupplyElasticity, double UnitInputCost);

@@ -18,6 +18,8 @@ public static class MineralSolver
     {
         var outcomes = new MarketOutcome[Stages.Count];
         var sweeps = 0;
+        var damping = 1.0;
+        var lastChange = double.PositiveInfinity;
         var iterations = 0;
         for (; sweeps < MaxSweeps; sweeps++)
         {
@@ -30,6 +32,9 @@ public static class MineralSolver
                     var upstream = outcomes[s + 1].Output;
                     var a = bases[s].InputCoefficientForNext;
                     c.Derived = upstream.Select(y => a * y).ToArray();
+                    var next = bases[s + 1];
+                    c.Downstream = new DownstreamSupply(a, outcomes[s + 1].Prices, conditions[s + 1].UncappedBase,
+                        conditions[s + 1].Capacity, next.BaseValueAdded, next.Parameters.SupplyElasticity, next.BaseInputCost);
                 }
                 var before = c.StartPrices;
                 var outcome = MarketSolver.Solve(bases[s], c);
@@ -47,11 +52,18 @@ public static class MineralSolver
                 c.StartQuotaRent = outcome.QuotaRent;
                 outcomes[s] = outcome;
             }
+            // Input costs follow the new upstream indices; when the sweeps start to bounce (a ban that shuts
+            // downstream plants, say), move them only halfway, in logs, so the block iteration settles.
+            if (change > lastChange) damping = Math.Max(0.25, damping * 0.5);
+            lastChange = change;
             for (var s = 1; s < Stages.Count; s++)
             {
                 var index = outcomes[s - 1].PriceIndex;
                 var unit = bases[s].BaseInputCost;
-                conditions[s].InputCost = index.Select(p => unit * p).ToArray();
+                var old = conditions[s].InputCost;
+                conditions[s].InputCost = index.Select((p, i) => old[i] > 0 && damping < 1
+                    ? Math.Exp(damping * Math.Log(unit * p) + (1 - damping) * Math.Log(old[i]))
+                    : unit * p).ToArray();
             }
             if (change < SweepTolerance) break;
         }

@@ -3,7 +3,7 @@ using NegotiationSim.Core.World;
 namespace NegotiationSim.Core.Market;
 
 /// <summary>The arrays one solve works in; split from <see cref="MarketSolver"/> so each step reads on its own.</summary>
-internal sealed class SolverWorkspace
+internal sealed partial class SolverWorkspace
 {
     private readonly MarketBase _b;
     private readonly MarketConditions _c;
@@ -18,6 +18,11 @@ internal sealed class SolverWorkspace
     private readonly double[] _index;
     private readonly double[] _use;
     private readonly double[] _spend;
+    private readonly double[] _useElasticity;
+    private readonly double[] _radius;
+    private readonly double[] _lastZ;
+    private double _commonRadius = 0.5;
+    private double _lastAggregate;
     private readonly double[] _elasticUse;
     private readonly double[] _y;
     private readonly double[] _z;
@@ -42,6 +47,9 @@ internal sealed class SolverWorkspace
         _index = new double[_n];
         _use = new double[_n];
         _spend = new double[_n];
+        _useElasticity = new double[_n];
+        _radius = Enumerable.Repeat(0.5, _n).ToArray();
+        _lastZ = new double[_n];
         _elasticUse = new double[_n];
         _y = new double[_n];
         _z = new double[_n];
@@ -57,7 +65,7 @@ internal sealed class SolverWorkspace
 
     private bool Blocked(int ij) => _c.Quota[ij] == 0;
 
-    /// <summary>Sets delivered prices; updates quota rents and the contemporaneous levy. Returns the largest rent change.</summary>
+    /// <summary>Sets delivered prices and the contemporaneous levy. Returns the largest levy change.</summary>
     public double UpdateWedges()
     {
         var change = 0.0;
@@ -68,13 +76,6 @@ internal sealed class SolverWorkspace
             for (var j = 0; j < _n; j++)
             {
                 var ij = i * _n + j;
-                if (!double.IsNaN(_c.Quota[ij]) && _c.Quota[ij] > 0 && _x[ij] > 0)
-                {
-                    // Multiplicative complementarity update of the quota rent (§5.1).
-                    var next = Math.Max(0, (1 + _mu[ij]) * Math.Pow(_x[ij] / _c.Quota[ij], 1 / _sigma) - 1);
-                    change = Math.Max(change, Math.Abs(next - _mu[ij]));
-                    _mu[ij] = next;
-                }
                 var exporterSide = 1 + _c.ExportWedge[ij] + _mu[ij];
                 var fob = _p[i] * Transport(i, j) * exporterSide;
                 if (_contemporaneous && i != j && members![j] && !members[i])
@@ -112,11 +113,15 @@ internal sealed class SolverWorkspace
                 sum += _b.Beta[ij] * rel * _relPow[ij];
             }
             _index[j] = sum > 0 ? Math.Pow(sum, 1 / (1 - _sigma)) : 1.0;
-            _elasticUse[j] = _b.OtherUse[j] * _c.Growth * Math.Pow(_index[j], eps);
+            _elasticUse[j] = _b.OtherUse[j] * _c.Growth * FinalDemand.Factor(_index[j], eps);
             // Stock building is discretionary: it shrinks steeply as prices rise, so a rush to stock up cannot demand
             // more than capacity can give (derived use is fixed within a stage, and the cap is soft but bounded).
             var adjust = _c.SpotAdjust[j] > 0 ? _c.SpotAdjust[j] * Math.Pow(_index[j], -StockBuildingElasticity) : _c.SpotAdjust[j];
-            _use[j] = Math.Max(0, _c.Derived[j] + _elasticUse[j] + adjust);
+            var (derived, derivedElasticity) = Derived(j);
+            _use[j] = Math.Max(0, derived + _elasticUse[j] + adjust);
+            _useElasticity[j] = _use[j] > 0
+                ? (FinalDemand.Elasticity(_index[j], eps) * _elasticUse[j] + derivedElasticity * derived - (adjust > 0 ? StockBuildingElasticity * adjust : 0)) / _use[j]
+                : 0;
             var scale = _b.Use[j] > 0 ? Math.Pow(_index[j], _sigma) * _use[j] / _b.Use[j] : 0;
             var spend = 0.0;
             for (var i = 0; i < _n; i++)
@@ -127,6 +132,22 @@ internal sealed class SolverWorkspace
             }
             _spend[j] = spend;
         }
+    }
+
+    /// <summary>
+    /// Derived use of destination j and its elasticity in P_j. With a downstream stage, it is the next stage's output at
+    /// its current price and an input cost that follows P_j, so a plant whose input becomes too dear shuts (§2.2).
+    /// </summary>
+    private (double Quantity, double Elasticity) Derived(int j)
+    {
+        if (_c.Downstream is not { } d) return (_c.Derived[j], 0);
+        var inputCost = d.UnitInputCost * _index[j];
+        var v = d.Price[j] - inputCost;
+        if (v <= 0 || d.UncappedBase[j] <= 0 || d.Capacity[j] <= 0) return (0, 0);
+        var output = SupplyCurve.Output(d.UncappedBase[j], v, d.BaseValueAdded, d.SupplyElasticity, d.Capacity[j]);
+        var uncapped = d.UncappedBase[j] * Math.Pow(v / d.BaseValueAdded, d.SupplyElasticity);
+        var elasticity = -SupplyCurve.Elasticity(uncapped, d.Capacity[j], d.SupplyElasticity, d.Price[j], v) * inputCost / d.Price[j];
+        return (d.InputCoefficient * output, elasticity);
     }
 
     /// <summary>Supply at current prices and z_i = ln(D_i/Y_i); returns max |z| over active origins.</summary>
@@ -153,38 +174,106 @@ internal sealed class SolverWorkspace
         return worst;
     }
 
-    public void StepPrices(double lambda)
+    /// <summary>
+    /// Two-level step: first the common move of all prices that clears the market as a whole (the diagonal step alone
+    /// crawls there, because with a high σ each origin looks very elastic while the market is not), then the
+    /// diagonal Newton step of §2.3 on what is left for each origin.
+    /// </summary>
+    public void ResetTrust()
+    {
+        Array.Fill(_radius, 0.5);
+        Array.Clear(_lastZ);
+        _commonRadius = 0.5;
+        _lastAggregate = 0;
+    }
+
+    public void StepPrices()
     {
         var p = _b.Parameters;
+        var eta = new double[_n];
+        var common = new double[_n];
+        var own = new double[_n];
+        double weighted = 0, slope = 0, weights = 0;
         for (var i = 0; i < _n; i++)
         {
             if (!_active[i] || _z[i] == 0) continue;
             var v = _p[i] - _c.InputCost[i];
             var uncapped = v > 0 ? _c.UncappedBase[i] * Math.Pow(v / _b.BaseValueAdded, p.SupplyElasticity) : 0;
-            var etaEff = SupplyCurve.Elasticity(uncapped, _c.Capacity[i], p.SupplyElasticity, _p[i], v);
-            var eii = OwnDemandElasticity(i);
-            var denominator = Math.Max(etaEff - eii, 0.05);
-            var step = Math.Clamp(lambda * _z[i] / denominator, -0.5, 0.5);
-            _p[i] = Math.Min(_p[i] * Math.Exp(step), MaxPriceMultiple * _b.BasePrice);
+            eta[i] = SupplyCurve.Elasticity(uncapped, _c.Capacity[i], p.SupplyElasticity, _p[i], v);
+            (own[i], common[i]) = DemandElasticities(i);
+            var weight = Math.Max(_y[i], 1e-12);
+            weighted += weight * _z[i];
+            weights += weight;
+            slope += weight * Math.Max(eta[i] - common[i], 0.01);
+        }
+        // Trust radii shrink when the excess changes sign (an overshoot) and grow back while it keeps its sign:
+        // supply near the input cost and derived demand near shutdown are steep enough to make plain Newton cycle.
+        var aggregate = weights > 0 ? weighted / weights : 0;
+        _commonRadius = Math.Sign(aggregate) * Math.Sign(_lastAggregate) < 0 ? _commonRadius * 0.5 : Math.Min(0.5, _commonRadius * 1.5);
+        _lastAggregate = aggregate;
+        var shift = slope > 0 ? Math.Clamp(weighted / slope, -_commonRadius, _commonRadius) : 0;
+        for (var i = 0; i < _n; i++)
+        {
+            if (!_active[i] || _z[i] == 0) continue;
+            _radius[i] = Math.Sign(_z[i]) * Math.Sign(_lastZ[i]) < 0 ? _radius[i] * 0.5 : Math.Min(0.5, _radius[i] * 1.5);
+            _lastZ[i] = _z[i];
+            var rest = _z[i] - shift * (eta[i] - common[i]);
+            var step = Math.Clamp(shift + rest / Math.Max(eta[i] - own[i], 0.05), -_radius[i], _radius[i]);
+            var next = Math.Min(_p[i] * Math.Exp(step), MaxPriceMultiple * _b.BasePrice);
+            // A price at or below the input cost offers nothing; near that edge supply is v^η-steep, so keep the
+            // step on the feasible side by shrinking the value added instead of jumping across it.
+            var cost = _c.InputCost[i];
+            if (next <= cost) next = _p[i] > cost ? cost + 0.1 * (_p[i] - cost) : cost * (1 + 1e-3) + 1e-9 * _b.BasePrice;
+            _p[i] = next;
         }
     }
 
-    /// <summary>e_ii = Σ_j (x_ij/D_i)·[−σ + (σ + ε_j)·s_ij] with ε_j the elasticity of j's spot use in P_j.</summary>
-    private double OwnDemandElasticity(int i)
+    /// <summary>
+    /// Own-price elasticity of i's demand, e_ii = Σ_j w_ij·[−σ + (σ + ε_j)·s_ij], and its response when every price
+    /// moves together, Σ_j w_ij·ε_j (w_ij = x_ij/D_i, s_ij = i's value share in j, ε_j = elasticity of j's use in P_j).
+    /// </summary>
+    private (double Own, double Common) DemandElasticities(int i)
     {
         var d = 0.0;
         for (var j = 0; j < _n; j++) d += _x[i * _n + j];
-        if (d <= 0) return -_sigma;
-        var e = 0.0;
+        if (d <= 0) return (-_sigma, 0);
+        double own = 0, common = 0;
         for (var j = 0; j < _n; j++)
         {
             var ij = i * _n + j;
             if (_x[ij] <= 0) continue;
             var share = _spend[j] > 0 ? _delivered[ij] * _x[ij] / _spend[j] : 0;
-            var epsJ = _use[j] > 0 ? _b.Parameters.DemandElasticity * _elasticUse[j] / _use[j] : 0;
-            e += _x[ij] / d * (-_sigma + (_sigma + epsJ) * share);
+            var w = _x[ij] / d;
+            own += w * (-_sigma + (_sigma + _useElasticity[j]) * share);
+            common += w * _useElasticity[j];
         }
-        return e;
+        return (own, common);
+    }
+
+    /// <summary>
+    /// One Newton step on each restricted pair's rent μ toward x_ij = Q'_ij (complementarity: μ = 0 when the quota
+    /// does not bind), with prices re-cleared in between. Returns the largest remaining |ln(x/Q')| among binding pairs.
+    /// </summary>
+    public double UpdateQuotaRents()
+    {
+        var gap = 0.0;
+        for (var j = 0; j < _n; j++)
+        {
+            for (var i = 0; i < _n; i++)
+            {
+                var ij = i * _n + j;
+                var quota = _c.Quota[ij];
+                if (double.IsNaN(quota) || quota <= 0 || !_active[i]) continue;
+                if (_x[ij] <= quota && _mu[ij] == 0) continue;
+                var excess = Math.Log(Math.Max(_x[ij], 1e-300) / quota);
+                var share = _spend[j] > 0 ? _delivered[ij] * _x[ij] / _spend[j] : 0;
+                var response = Math.Max(_sigma * (1 - share) - _useElasticity[j] * share, 0.5);
+                var next = Math.Max(0, (1 + _mu[ij]) * Math.Exp(Math.Clamp(excess / response, -2, 2)) - 1);
+                gap = Math.Max(gap, _mu[ij] > 0 || next > 0 ? Math.Abs(excess) : 0);
+                _mu[ij] = next;
+            }
+        }
+        return gap;
     }
 
     public MarketOutcome ToOutcome(int iterations, double residual)
