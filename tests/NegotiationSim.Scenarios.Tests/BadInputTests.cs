@@ -5,8 +5,7 @@ namespace NegotiationSim.Scenarios.Tests;
 /// <summary>Broken scenarios are refused before a run, with file, line and what is wrong.</summary>
 public sealed class BadInputTests
 {
-    private static string Fixture([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "data", "gallium-control.yaml"));
+    private static string Fixture() => TestFiles.GalliumControl;
 
     private static IReadOnlyList<ScenarioError> ErrorsAfter(string find, string replace)
     {

@@ -76,7 +76,8 @@ internal sealed partial class SolverWorkspace
             for (var j = 0; j < _n; j++)
             {
                 var ij = i * _n + j;
-                var exporterSide = 1 + _c.ExportWedge[ij] + _mu[ij];
+                // Quota rents are applied per destination in ComputeDemand, where they are solved.
+                var exporterSide = 1 + _c.ExportWedge[ij];
                 var fob = _p[i] * Transport(i, j) * exporterSide;
                 if (_contemporaneous && i != j && members![j] && !members[i])
                 {
@@ -100,29 +101,25 @@ internal sealed partial class SolverWorkspace
 
     public void ComputeDemand()
     {
-        var eps = _b.Parameters.DemandElasticity;
         for (var j = 0; j < _n; j++)
         {
-            var sum = 0.0;
+            var free = 0.0;
             for (var i = 0; i < _n; i++)
             {
                 var ij = i * _n + j;
-                if (!_active[i] || Blocked(ij)) continue;
-                // rel^(1−σ) = rel · rel^(−σ)
-                var rel = _delivered[ij] / (_b.BasePrice * _b.BaseWedge[ij]);
-                sum += _b.Beta[ij] * rel * _relPow[ij];
+                if (!_active[i] || Blocked(ij) || Restricted(ij)) continue;
+                free += _b.Beta[ij] * Rel(ij) * _relPow[ij];
             }
-            _index[j] = sum > 0 ? Math.Pow(sum, 1 / (1 - _sigma)) : 1.0;
-            _elasticUse[j] = _b.OtherUse[j] * _c.Growth * FinalDemand.Factor(_index[j], eps);
-            // Stock building is discretionary: it shrinks steeply as prices rise, so a rush to stock up cannot demand
-            // more than capacity can give (derived use is fixed within a stage, and the cap is soft but bounded).
-            var adjust = _c.SpotAdjust[j] > 0 ? _c.SpotAdjust[j] * Math.Pow(_index[j], -StockBuildingElasticity) : _c.SpotAdjust[j];
-            var (derived, derivedElasticity) = Derived(j);
-            _use[j] = Math.Max(0, derived + _elasticUse[j] + adjust);
-            _useElasticity[j] = _use[j] > 0
-                ? (FinalDemand.Elasticity(_index[j], eps) * _elasticUse[j] + derivedElasticity * derived - (adjust > 0 ? StockBuildingElasticity * adjust : 0)) / _use[j]
-                : 0;
-            var scale = _b.Use[j] > 0 ? Math.Pow(_index[j], _sigma) * _use[j] / _b.Use[j] : 0;
+            SolveQuotaRents(j, free);
+            var sum = free;
+            for (var i = 0; i < _n; i++)
+            {
+                var ij = i * _n + j;
+                if (_active[i] && Restricted(ij)) sum += _b.Beta[ij] * Rel(ij) * _relPow[ij];
+            }
+            var index = sum > 0 ? Math.Pow(sum, 1 / (1 - _sigma)) : 1.0;
+            SetUse(j, index);
+            var scale = _b.Use[j] > 0 ? Math.Pow(index, _sigma) * _use[j] / _b.Use[j] : 0;
             var spend = 0.0;
             for (var i = 0; i < _n; i++)
             {
@@ -131,6 +128,92 @@ internal sealed partial class SolverWorkspace
                 spend += _delivered[ij] * _x[ij];
             }
             _spend[j] = spend;
+        }
+    }
+
+    private bool Restricted(int ij) => !double.IsNaN(_c.Quota[ij]) && _c.Quota[ij] > 0;
+
+    private double Rel(int ij) => _delivered[ij] / (_b.BasePrice * _b.BaseWedge[ij]);
+
+    /// <summary>Sets j's price index and spot use at that index (final, derived and stock-building parts).</summary>
+    private void SetUse(int j, double index)
+    {
+        var eps = _b.Parameters.DemandElasticity;
+        _index[j] = index;
+        _elasticUse[j] = _b.OtherUse[j] * _c.Growth * FinalDemand.Factor(index, eps);
+        // Stock building is discretionary: it shrinks steeply as prices rise, so a rush to stock up cannot demand
+        // more than capacity can give.
+        var adjust = _c.SpotAdjust[j] > 0 ? _c.SpotAdjust[j] * Math.Pow(index, -StockBuildingElasticity) : _c.SpotAdjust[j];
+        var (derived, derivedElasticity) = Derived(j);
+        _use[j] = Math.Max(0, derived + _elasticUse[j] + adjust);
+        _useElasticity[j] = _use[j] > 0
+            ? (FinalDemand.Elasticity(index, eps) * _elasticUse[j] + derivedElasticity * derived
+               - (adjust > 0 ? StockBuildingElasticity * adjust : 0)) / _use[j]
+            : 0;
+    }
+
+    /// <summary>
+    /// Rents of the export controls into destination j (MODEL.md §5.1): for each restricted pair, the rent m = ln(1+μ')
+    /// at which j's demand for it equals the allowed quantity, zero when the quota does not bind. j's demand for the
+    /// pair falls monotonically in m, so bisection always finds it; the rent becomes part of the delivered price.
+    /// </summary>
+    private void SolveQuotaRents(int j, double free)
+    {
+        var restricted = 0;
+        for (var i = 0; i < _n; i++) if (_active[i] && Restricted(i * _n + j)) restricted++;
+        if (restricted == 0) return;
+        var baseDelivered = new double[_n];
+        var basePow = new double[_n];
+        for (var i = 0; i < _n; i++)
+        {
+            var ij = i * _n + j;
+            if (!_active[i] || !Restricted(ij)) continue;
+            baseDelivered[i] = _delivered[ij];
+            basePow[i] = _relPow[ij];
+            _mu[ij] = 0;
+        }
+        var rent = new double[_n];
+        for (var pass = 0; pass < (restricted == 1 ? 1 : 4); pass++)
+        {
+            for (var i = 0; i < _n; i++)
+            {
+                var ij = i * _n + j;
+                if (!_active[i] || !Restricted(ij)) continue;
+                var others = free;
+                for (var k = 0; k < _n; k++)
+                {
+                    if (k == i || !_active[k] || !Restricted(k * _n + j)) continue;
+                    others += _b.Beta[k * _n + j] * baseDelivered[k] / (_b.BasePrice * _b.BaseWedge[k * _n + j])
+                        * basePow[k] * Math.Exp((1 - _sigma) * rent[k]);
+                }
+                var term = _b.Beta[ij] * baseDelivered[i] / (_b.BasePrice * _b.BaseWedge[ij]) * basePow[i];
+                double Excess(double m)
+                {
+                    var sum = others + term * Math.Exp((1 - _sigma) * m);
+                    var index = sum > 0 ? Math.Pow(sum, 1 / (1 - _sigma)) : 1.0;
+                    SetUse(j, index);
+                    var x = _b.Use[j] > 0 ? _b.Flows[ij] * basePow[i] * Math.Exp(-_sigma * m) * Math.Pow(index, _sigma) * _use[j] / _b.Use[j] : 0;
+                    return x - _c.Quota[ij];
+                }
+                if (Excess(0) <= 0) { rent[i] = 0; continue; }
+                double lo = 0, hi = 1;
+                while (Excess(hi) > 0 && hi < 64) { lo = hi; hi *= 2; }
+                for (var step = 0; step < 60 && hi - lo > 1e-13; step++)
+                {
+                    var mid = 0.5 * (lo + hi);
+                    if (Excess(mid) > 0) lo = mid; else hi = mid;
+                }
+                rent[i] = hi;
+            }
+        }
+        for (var i = 0; i < _n; i++)
+        {
+            var ij = i * _n + j;
+            if (!_active[i] || !Restricted(ij)) continue;
+            var factor = Math.Exp(rent[i]);
+            _delivered[ij] = baseDelivered[i] * factor;
+            _relPow[ij] = basePow[i] * Math.Exp(-_sigma * rent[i]);
+            _mu[ij] = (1 + _c.ExportWedge[ij]) * (factor - 1);
         }
     }
 
@@ -179,14 +262,6 @@ internal sealed partial class SolverWorkspace
     /// crawls there, because with a high σ each origin looks very elastic while the market is not), then the
     /// diagonal Newton step of §2.3 on what is left for each origin.
     /// </summary>
-    public void ResetTrust()
-    {
-        Array.Fill(_radius, 0.5);
-        Array.Clear(_lastZ);
-        _commonRadius = 0.5;
-        _lastAggregate = 0;
-    }
-
     public void StepPrices()
     {
         var p = _b.Parameters;
@@ -248,32 +323,6 @@ internal sealed partial class SolverWorkspace
             common += w * _useElasticity[j];
         }
         return (own, common);
-    }
-
-    /// <summary>
-    /// One Newton step on each restricted pair's rent μ toward x_ij = Q'_ij (complementarity: μ = 0 when the quota
-    /// does not bind), with prices re-cleared in between. Returns the largest remaining |ln(x/Q')| among binding pairs.
-    /// </summary>
-    public double UpdateQuotaRents()
-    {
-        var gap = 0.0;
-        for (var j = 0; j < _n; j++)
-        {
-            for (var i = 0; i < _n; i++)
-            {
-                var ij = i * _n + j;
-                var quota = _c.Quota[ij];
-                if (double.IsNaN(quota) || quota <= 0 || !_active[i]) continue;
-                if (_x[ij] <= quota && _mu[ij] == 0) continue;
-                var excess = Math.Log(Math.Max(_x[ij], 1e-300) / quota);
-                var share = _spend[j] > 0 ? _delivered[ij] * _x[ij] / _spend[j] : 0;
-                var response = Math.Max(_sigma * (1 - share) - _useElasticity[j] * share, 0.5);
-                var next = Math.Max(0, (1 + _mu[ij]) * Math.Exp(Math.Clamp(excess / response, -2, 2)) - 1);
-                gap = Math.Max(gap, _mu[ij] > 0 || next > 0 ? Math.Abs(excess) : 0);
-                _mu[ij] = next;
-            }
-        }
-        return gap;
     }
 
     public MarketOutcome ToOutcome(int iterations, double residual)
