@@ -4,4 +4,13 @@ using Spectre.Console;
 
 var root = new RootCommand("negsim: critical-mineral trade negotiations, simulated on Microsoft Orleans");
 root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console));
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync();
+}
+catch (Exception e) when (e is not OutOfMemoryException)
+{
+    // A user never sees a stack trace; the message says what failed.
+    AnsiConsole.MarkupLineInterpolated($"[red]negsim failed: {e.GetBaseException().Message}[/]");
+    return 3;
+}
