@@ -6,7 +6,7 @@ var root = new RootCommand("negsim: critical-mineral trade negotiations, simulat
 root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console));
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {

@@ -43,6 +43,8 @@ public static partial class ScenarioLoader
         }
         if (countries.Count(c => c.Def.Role == CountryRole.BlocLeader) > 1) r.Error(root, "only one country may have role bloc_leader");
         if (countries.Count(c => c.Def.Role == CountryRole.China) > 1) r.Error(root, "only one country may have role china");
+        if (minerals.Count == 0) r.Error(r.Get(root, "minerals") ?? root, "a scenario needs at least one mineral");
+        if (countries.Count == 0) r.Error(r.Get(root, "countries") ?? root, "a scenario needs at least one country");
         if (minerals.Count == 0 || countries.Count == 0) return null;
 
         var sorted = countries.Select(c => c.Def).OrderBy(c => c.Id, StringComparer.Ordinal).DistinctBy(c => c.Id).ToArray();
