@@ -20,6 +20,7 @@ public static class RunFiles
         var flows = new StringBuilder("round,month,mineral,stage,origin,destination,tonnes,delivered_price\n");
         var members = new StringBuilder("round,month,country,member\n");
         var events = new StringBuilder("round,month,kind,country,mineral,stage,value,reason\n");
+        var stability = new StringBuilder("round,month,internally_stable,externally_stable,side,country,margin,reasons\n");
         foreach (var r in rounds)
         {
             foreach (var x in r.Rows)
@@ -30,6 +31,12 @@ public static class RunFiles
                 flows.Append($"{r.Round},{r.Month},{f.Mineral},{f.Stage},{f.Origin},{f.Destination},{N(f.Tonnes)},{N(f.DeliveredPrice)}\n");
             foreach (var c in scenario.World.Countries)
                 members.Append($"{r.Round},{r.Month},{c.Id},{(r.Members.Contains(c.Id) ? 1 : 0)}\n");
+            var st = r.Stability;
+            stability.Append($"{r.Round},{r.Month},{(st.InternallyStable ? 1 : 0)},{(st.ExternallyStable ? 1 : 0)},,,,\n");
+            foreach (var m in st.WouldLeave)
+                stability.Append($"{r.Round},{r.Month},{(st.InternallyStable ? 1 : 0)},{(st.ExternallyStable ? 1 : 0)},would_leave,{m.Country},{N(m.Margin)},{Q(m.Reasons)}\n");
+            foreach (var m in st.WouldJoin)
+                stability.Append($"{r.Round},{r.Month},{(st.InternallyStable ? 1 : 0)},{(st.ExternallyStable ? 1 : 0)},would_join,{m.Country},{N(m.Margin)},{Q(m.Reasons)}\n");
             foreach (var e in r.Events)
                 events.Append($"{e.Round},{r.Month},{e.Kind},{e.Country},{e.Mineral},{e.Stage},{N(e.Value)},{Q(e.Reason)}\n");
         }
@@ -38,6 +45,7 @@ public static class RunFiles
         File.WriteAllText(Path.Combine(dir, "flows.csv"), flows.ToString());
         File.WriteAllText(Path.Combine(dir, "membership.csv"), members.ToString());
         File.WriteAllText(Path.Combine(dir, "events.csv"), events.ToString());
+        File.WriteAllText(Path.Combine(dir, "stability.csv"), stability.ToString());
         var summary = RunSummary.Build(scenario, rounds);
         File.WriteAllText(Path.Combine(dir, "summary.json"), JsonSerializer.Serialize(summary, SummaryJson.Default.RunSummary));
     }

@@ -32,6 +32,8 @@ public static class Screens
             previous = current;
         }
         console.Write(members);
+        var st = last.Stability;
+        console.MarkupLine(Markup.Escape($"Bloc stability in {last.Month}: internally {(st.InternallyStable ? "stable" : "unstable")} ({st.WouldLeave.Count} would leave), externally {(st.ExternallyStable ? "stable" : "unstable")} ({st.WouldJoin.Count} would join)"));
 
         var prices = new Table().Title($"Delivered prices, $/t, {last.Month} (first round in brackets)")
             .AddColumns("mineral", "stage", "in bloc", "outside", "China", "floor");

@@ -1,3 +1,4 @@
+using NegotiationSim.Core.Bloc;
 using NegotiationSim.Core.Random;
 using NegotiationSim.Core.Reports;
 using NegotiationSim.Core.World;
@@ -20,13 +21,9 @@ public sealed partial class Simulation
         var payoffs = new Payoff[n];
         for (var j = 0; j < n; j++) payoffs[j] = Appraise(j, market.Sum(m => m[j]), results);
 
-        var wouldLeave = new List<StabilityMargin>();
-        var wouldJoin = new List<StabilityMargin>();
-        for (var j = 0; j < n; j++)
-        {
-            if (_members[j] && payoffs[j].Total < 0) wouldLeave.Add(new(_world.Countries[j].Id, payoffs[j].Total, payoffs[j].Reasons));
-            if (!_members[j] && bloc.IsEligible(j, _world) && payoffs[j].Total >= 0) wouldJoin.Add(new(_world.Countries[j].Id, payoffs[j].Total, payoffs[j].Reasons));
-        }
+        var eligible = Enumerable.Range(0, n).Select(j => bloc.IsEligible(j, _world)).ToArray();
+        var stability = CoalitionStability.Assess(_members, eligible, j => payoffs[j].Total);
+        StabilityMargin Margin(CountryMargin m) => new(_world.Countries[m.Country].Id, m.Margin, payoffs[m.Country].Reasons);
 
         // Sequential best response in a seeded order; a move takes effect after its notice period.
         var order = new DrawStream(_scenario.Seed, round, Phase.Policy, -1).Permutation(n);
@@ -45,7 +42,8 @@ public sealed partial class Simulation
                 events.Add(Row(round, "decides-to-leave", j, -1, null, p.Total, $"out beats in by {-p.Total:G4} $/month: {p.Reasons}"));
             }
         }
-        return new StabilityReport(wouldLeave.Count == 0, wouldJoin.Count == 0, wouldLeave, wouldJoin);
+        return new StabilityReport(stability.InternallyStable, stability.ExternallyStable,
+            stability.WouldLeave.Select(Margin).ToArray(), stability.WouldJoin.Select(Margin).ToArray());
     }
 
     private sealed record Payoff(double Total, double Threshold, string Reasons);
