@@ -9,8 +9,9 @@ namespace NegotiationSim.Core.Market;
 /// </summary>
 public static class MineralSolver
 {
-    public const int MaxSweeps = 30;
+    public const int MaxSweeps = 100;
     public const double SweepTolerance = 1e-10;
+    public const int StallWindow = 30;
 
     /// <param name="bases">The mineral's three market bases, ore..product.</param>
     /// <param name="conditions">This round's conditions, ore..product; Derived, InputCost and StartPrices are overwritten.</param>
@@ -19,6 +20,7 @@ public static class MineralSolver
         var outcomes = new MarketOutcome[Stages.Count];
         var sweeps = 0;
         var damping = 1.0;
+        var history = new List<double>();
         var lastChange = double.PositiveInfinity;
         var iterations = 0;
         for (; sweeps < MaxSweeps; sweeps++)
@@ -54,7 +56,7 @@ public static class MineralSolver
             }
             // Input costs follow the new upstream indices; when the sweeps start to bounce (a ban that shuts
             // downstream plants, say), move them only halfway, in logs, so the block iteration settles.
-            if (change > lastChange) damping = Math.Max(0.25, damping * 0.5);
+            damping = change > lastChange ? Math.Max(0.25, damping * 0.5) : Math.Min(1.0, damping * 1.5);
             lastChange = change;
             for (var s = 1; s < Stages.Count; s++)
             {
@@ -66,6 +68,9 @@ public static class MineralSolver
                     : unit * p).ToArray();
             }
             if (change < SweepTolerance) break;
+            // Slow but steady convergence goes on; a cycle (no halving of the change in 30 sweeps) stops here.
+            history.Add(change);
+            if (sweeps >= StallWindow && change > 0.5 * history[sweeps - StallWindow]) break;
         }
         return new MineralOutcome(outcomes, sweeps + 1, iterations);
     }

@@ -31,14 +31,15 @@ internal sealed partial class SolverWorkspace
             for (var j = 0; j < _n; j++)
             {
                 var ij = i * _n + j;
-                if (_x[ij] <= 0 || _spend[j] <= 0) continue;
+                // A binding quota fixes the flow (the rent absorbs price changes), so it answers no price.
+                if (_x[ij] <= 0 || _spend[j] <= 0 || Binding(ij)) continue;
                 var w = _x[ij] / d;
                 jacobian[a, a] -= w * _sigma;
                 var factor = w * (_sigma + _useElasticity[j]) / _spend[j];
                 for (var k = 0; k < _n; k++)
                 {
                     var kj = k * _n + j;
-                    if (position[k] < 0 || _x[kj] <= 0) continue;
+                    if (position[k] < 0 || _x[kj] <= 0 || Binding(kj)) continue;
                     jacobian[a, position[k]] += factor * _delivered[kj] * _x[kj];
                 }
             }

@@ -131,6 +131,8 @@ internal sealed partial class SolverWorkspace
         }
     }
 
+    private bool Binding(int ij) => _mu[ij] > 0 && Restricted(ij);
+
     private bool Restricted(int ij) => !double.IsNaN(_c.Quota[ij]) && _c.Quota[ij] > 0;
 
     private double Rel(int ij) => _delivered[ij] / (_b.BasePrice * _b.BaseWedge[ij]);
@@ -316,7 +318,7 @@ internal sealed partial class SolverWorkspace
         for (var j = 0; j < _n; j++)
         {
             var ij = i * _n + j;
-            if (_x[ij] <= 0) continue;
+            if (_x[ij] <= 0 || Binding(ij)) continue;
             var share = _spend[j] > 0 ? _delivered[ij] * _x[ij] / _spend[j] : 0;
             var w = _x[ij] / d;
             own += w * (-_sigma + (_sigma + _useElasticity[j]) * share);
