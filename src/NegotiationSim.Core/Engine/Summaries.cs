@@ -33,7 +33,10 @@ internal static class Summaries
             }
         }
         static double Average(double v, double t) => t > 0 ? v / t : double.NaN;
-        return new StageResult(o.Prices, o.Output, o.Use, o.PriceIndex, o.ValueAdded, imports, exports, fromChina,
+        // Reports count tonnes received; the solver's use is the CES composite, which differs when origins' prices diverge.
+        var received = new double[n];
+        for (var i = 0; i < n; i++) for (var j = 0; j < n; j++) received[j] += o.Flows[i * n + j];
+        return new StageResult(o.Prices, o.Output, received, o.PriceIndex, o.ValueAdded, imports, exports, fromChina,
             Average(memberValue, memberTonnes), Average(outsiderValue, outsiderTonnes), Average(chinaValue, chinaTonnes),
             c.Floor, flows, o.Iterations, o.Residual);
     }
