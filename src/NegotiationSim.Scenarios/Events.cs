@@ -34,14 +34,14 @@ internal static class Events
                     YamlScalarNode { Value: "all" } or null => TargetSet.Everyone,
                     YamlScalarNode { Value: "bloc" } => new TargetSet(false, true, []),
                     YamlSequenceNode => new TargetSet(false, false, CountryList("targets")),
-                    _ => Bad(r, targetsNode, "targets must be all, bloc or a list of countries", TargetSet.Everyone),
+                    _ => ScenarioLoader.Bad(r, targetsNode, "targets must be all, bloc or a list of countries", TargetSet.Everyone),
                 };
                 var controlKind = r.Text(b, "kind", required: true) switch
                 {
                     "ban" => ControlKind.Ban,
                     "licence" or "license" => ControlKind.Licence,
                     "quota" => ControlKind.Quota,
-                    var o => Bad(r, r.Get(b, "kind"), $"unknown kind '{o}'; use ban, licence or quota", ControlKind.Ban),
+                    var o => ScenarioLoader.Bad(r, r.Get(b, "kind"), $"unknown kind '{o}'; use ban, licence or quota", ControlKind.Ban),
                 };
                 return new ExportControl(round, r.Text(b, "id", required: true) ?? "control", C("exporter"), M("mineral"), StageList(),
                     targets, controlKind, r.Integer(b, "effective", round, round, int.MaxValue), r.Integer(b, "licence_delay", 2, 0, 24),
@@ -74,9 +74,4 @@ internal static class Events
         return -1;
     }
 
-    private static T Bad<T>(NodeReader r, YamlNode? node, string message, T fallback)
-    {
-        r.Error(node, message);
-        return fallback;
-    }
 }

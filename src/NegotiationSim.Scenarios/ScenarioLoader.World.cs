@@ -81,7 +81,7 @@ public static partial class ScenarioLoader
         return new WorldDefinition(sorted, minerals, production, capacity, consumption, reserves, tariffs);
     }
 
-    private static T Bad<T>(NodeReader r, YamlNode? node, string message, T fallback)
+    internal static T Bad<T>(NodeReader r, YamlNode? node, string message, T fallback)
     {
         r.Error(node, message);
         return fallback;
