@@ -208,7 +208,7 @@ public sealed class MarketPropertyTests
     }
 
     // Extra: complementarity. A positive rent means the quota binds, so the flow must fill it (MODEL.md §5.1).
-    [Property(Arbitrary = [typeof(MarketGenerators)], MaxTest = Cases, Skip = "Known solver defect (issue 2 note): a quota that starves a downstream plant at its shutdown point is not filled exactly and the stage sweeps stall")]
+    [Property(Arbitrary = [typeof(MarketGenerators)], MaxTest = Cases)]
     public void Quota_PositiveRent_FlowFillsQuota(QuotaCase qc)
     {
         var c = qc.World;
@@ -220,7 +220,7 @@ public sealed class MarketPropertyTests
         AssertRelative(quota, outcome.Flows[ij], 1e-6, $"pair {i}->{j} with rent {outcome.QuotaRent[ij]:R}: flow vs quota");
     }
 
-    [Property(Arbitrary = [typeof(MarketGenerators)], MaxTest = Cases, Skip = "Known solver defect (issue 2 note): a quota that starves a downstream plant at its shutdown point is not filled exactly and the stage sweeps stall")]
+    [Property(Arbitrary = [typeof(MarketGenerators)], MaxTest = Cases)]
     public void Residual_QuotaOnOnePair_BelowOneInHundredMillion(QuotaCase qc)
     {
         var (stage, i, j) = qc.Setup();
@@ -245,7 +245,7 @@ public sealed class MarketPropertyTests
         AssertStagesConsistent(bases, MineralSolver.Solve(bases, conditions));
     }
 
-    [Property(Arbitrary = [typeof(MarketGenerators)], MaxTest = Cases, Skip = "Known solver defect (issue 2 note): a quota that starves a downstream plant at its shutdown point is not filled exactly and the stage sweeps stall")]
+    [Property(Arbitrary = [typeof(MarketGenerators)], MaxTest = Cases)]
     public void StageChain_QuotaOnOnePair_InputCostsMatchUpstreamIndex(QuotaCase qc)
     {
         var (stage, i, j) = qc.Setup();
@@ -281,7 +281,7 @@ public sealed class MarketPropertyTests
         Stages: [Plain, new StageParameters(2385, 0.54, 3.65, -0.33, 0.05, 0.17, 0.01), Plain with { OtherUseShare = 1 }],
         BaseMfn: [0, 0], Tariff: new double[12], TaxedExporter: 1, ExportTax: 0);
 
-    [Fact(Skip = "Known solver defect (issue 2 note): a quota that starves a downstream plant at its shutdown point is not filled exactly and the stage sweeps stall")]
+    [Fact]
     public void Quota_OnlyOreSourceOfShuttingRefiner_FlowFillsQuota()
     {
         var quota = 0.3 * Calibration.BuildMineral(ShuttingRefiner.ToWorld(), 0)[0].Flows[1 * 2 + 0];
@@ -291,7 +291,7 @@ public sealed class MarketPropertyTests
         AssertRelative(quota, ore.Flows[2], 1e-6, $"ore 1->0 with rent {ore.QuotaRent[2]:R}: flow vs quota");
     }
 
-    [Fact(Skip = "Known solver defect (issue 2 note): a quota that starves a downstream plant at its shutdown point is not filled exactly and the stage sweeps stall")]
+    [Fact]
     public void StageChain_OnlyOreSourceOfShuttingRefiner_InputCostsMatchUpstreamIndex()
     {
         var bases = Calibration.BuildMineral(ShuttingRefiner.ToWorld(), 0);

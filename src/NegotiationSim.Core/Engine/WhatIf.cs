@@ -31,10 +31,8 @@ internal static class WhatIf
             var share = o.Use[k] > 0 ? Math.Min(1, elastic / o.Use[k]) : 1;
             em[k] = Math.Min(-1e-3, FinalDemand.Elasticity(o.PriceIndex[k], b.Parameters.DemandElasticity) * share);
             es[k] = b.Parameters.Sigma;
-            var uncapped = o.ValueAdded[k] > 0 && c.UncappedBase[k] > 0
-                ? c.UncappedBase[k] * Math.Pow(o.ValueAdded[k] / b.BaseValueAdded, b.Parameters.SupplyElasticity) : 0;
-            ex[k] = Math.Max(1e-3, c.Capacity[k] > 0
-                ? SupplyCurve.Elasticity(uncapped, c.Capacity[k], b.Parameters.SupplyElasticity, o.Prices[k], o.ValueAdded[k]) : 0);
+            ex[k] = Math.Max(1e-3, SupplyCurve.Elasticity(c.UncappedBase[k], o.ValueAdded[k], b.BaseValueAdded,
+                b.Parameters.SupplyElasticity, c.Capacity[k], o.Prices[k]));
         }
         return (LinearGsim.Factorise(new GsimData(flows, powers, em, es, ex)), wedge);
     }

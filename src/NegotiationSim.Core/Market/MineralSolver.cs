@@ -9,9 +9,10 @@ namespace NegotiationSim.Core.Market;
 /// </summary>
 public static class MineralSolver
 {
-    public const int MaxSweeps = 100;
+    public const int MaxSweeps = 300;
     public const double SweepTolerance = 1e-10;
-    public const int StallWindow = 30;
+    public const int AccelerationDepth = 3;
+    public const int StallWindow = 50;
 
     /// <param name="bases">The mineral's three market bases, ore..product.</param>
     /// <param name="conditions">This round's conditions, ore..product; Derived, InputCost and StartPrices are overwritten.</param>
@@ -19,9 +20,11 @@ public static class MineralSolver
     {
         var outcomes = new MarketOutcome[Stages.Count];
         var sweeps = 0;
-        var damping = 1.0;
-        var history = new List<double>();
-        var lastChange = double.PositiveInfinity;
+        var mixer = new AndersonMixer(AccelerationDepth);
+        var extrapolated = false;
+        var gaps = new List<double>();
+        var lastGap = double.PositiveInfinity;
+        double[]? lastPlain = null;
         var iterations = 0;
         for (; sweeps < MaxSweeps; sweeps++)
         {
@@ -54,23 +57,43 @@ public static class MineralSolver
                 c.StartQuotaRent = outcome.QuotaRent;
                 outcomes[s] = outcome;
             }
-            // Input costs follow the new upstream indices; when the sweeps start to bounce (a ban that shuts
-            // downstream plants, say), move them only halfway, in logs, so the block iteration settles.
-            damping = change > lastChange ? Math.Max(0.25, damping * 0.5) : Math.Min(1.0, damping * 1.5);
-            lastChange = change;
+            // Input costs should equal what the new upstream indices say; accelerate that fixed point.
+            var n = outcomes[0].Prices.Length;
+            var x = new double[2 * n];
+            var gx = new double[2 * n];
+            var gap = 0.0;
             for (var s = 1; s < Stages.Count; s++)
             {
-                var index = outcomes[s - 1].PriceIndex;
                 var unit = bases[s].BaseInputCost;
-                var old = conditions[s].InputCost;
-                conditions[s].InputCost = index.Select((p, i) => old[i] > 0 && damping < 1
-                    ? Math.Exp(damping * Math.Log(unit * p) + (1 - damping) * Math.Log(old[i]))
-                    : unit * p).ToArray();
+                for (var i = 0; i < n; i++)
+                {
+                    x[(s - 1) * n + i] = Math.Log(conditions[s].InputCost[i]);
+                    gx[(s - 1) * n + i] = Math.Log(unit * outcomes[s - 1].PriceIndex[i]);
+                    gap = Math.Max(gap, Math.Abs(gx[(s - 1) * n + i] - x[(s - 1) * n + i]));
+                }
             }
-            if (change < SweepTolerance) break;
-            // Slow but steady convergence goes on; a cycle (no halving of the change in 30 sweeps) stops here.
-            history.Add(change);
-            if (sweeps >= StallWindow && change > 0.5 * history[sweeps - StallWindow]) break;
+            if (gap < SweepTolerance && change < 1e-8) break;
+            // Slow but steady progress goes on; a cycle (the gap not halving in StallWindow sweeps) stops here.
+            gaps.Add(gap);
+            if (gaps.Count > StallWindow && gap > 0.5 * gaps[^(StallWindow + 1)]) break;
+            // Extrapolate only from sweeps whose stages all cleared and after an extrapolation that helped; otherwise
+            // return to the plain sweep from the last point that was not extrapolated, and start the history over.
+            var cleared = outcomes.All(o => o.Residual < 1e-6);
+            double[] mixed;
+            if (extrapolated && (!cleared || gap > lastGap))
+            {
+                mixed = mixer.Reset(lastPlain!);
+                extrapolated = false;
+            }
+            else
+            {
+                lastPlain = gx;
+                lastGap = gap;
+                mixed = cleared ? mixer.Next(x, gx) : mixer.Reset(gx);
+                extrapolated = !ReferenceEquals(mixed, gx);
+            }
+            for (var s = 1; s < Stages.Count; s++)
+                conditions[s].InputCost = Enumerable.Range(0, n).Select(i => Math.Exp(mixed[(s - 1) * n + i])).ToArray();
         }
         return new MineralOutcome(outcomes, sweeps + 1, iterations);
     }

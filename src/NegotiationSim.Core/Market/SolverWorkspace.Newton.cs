@@ -25,8 +25,7 @@ internal sealed partial class SolverWorkspace
             var d = 0.0;
             for (var j = 0; j < _n; j++) d += _x[i * _n + j];
             var v = _p[i] - _c.InputCost[i];
-            var uncapped = _c.UncappedBase[i] * Math.Pow(v / _b.BaseValueAdded, p.SupplyElasticity);
-            jacobian[a, a] -= SupplyCurve.Elasticity(uncapped, _c.Capacity[i], p.SupplyElasticity, _p[i], v);
+            jacobian[a, a] -= SupplyCurve.Elasticity(_c.UncappedBase[i], v, _b.BaseValueAdded, p.SupplyElasticity, _c.Capacity[i], _p[i]);
             if (d <= 0) continue;
             for (var j = 0; j < _n; j++)
             {

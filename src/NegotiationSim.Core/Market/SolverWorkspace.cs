@@ -230,8 +230,8 @@ internal sealed partial class SolverWorkspace
         var v = d.Price[j] - inputCost;
         if (v <= 0 || d.UncappedBase[j] <= 0 || d.Capacity[j] <= 0) return (0, 0);
         var output = SupplyCurve.Output(d.UncappedBase[j], v, d.BaseValueAdded, d.SupplyElasticity, d.Capacity[j]);
-        var uncapped = d.UncappedBase[j] * Math.Pow(v / d.BaseValueAdded, d.SupplyElasticity);
-        var elasticity = -SupplyCurve.Elasticity(uncapped, d.Capacity[j], d.SupplyElasticity, d.Price[j], v) * inputCost / d.Price[j];
+        var elasticity = -SupplyCurve.Elasticity(d.UncappedBase[j], v, d.BaseValueAdded, d.SupplyElasticity, d.Capacity[j], d.Price[j])
+            * inputCost / d.Price[j];
         return (d.InputCoefficient * output, elasticity);
     }
 
@@ -275,8 +275,7 @@ internal sealed partial class SolverWorkspace
         {
             if (!_active[i] || _z[i] == 0) continue;
             var v = _p[i] - _c.InputCost[i];
-            var uncapped = v > 0 ? _c.UncappedBase[i] * Math.Pow(v / _b.BaseValueAdded, p.SupplyElasticity) : 0;
-            eta[i] = SupplyCurve.Elasticity(uncapped, _c.Capacity[i], p.SupplyElasticity, _p[i], v);
+            eta[i] = SupplyCurve.Elasticity(_c.UncappedBase[i], v, _b.BaseValueAdded, p.SupplyElasticity, _c.Capacity[i], _p[i]);
             (own[i], common[i]) = DemandElasticities(i);
             var weight = Math.Max(_y[i], 1e-12);
             weighted += weight * _z[i];
