@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Runtime.CompilerServices;
+using NegotiationSim.Cli;
+using Spectre.Console.Testing;
+
+namespace NegotiationSim.Cli.Tests;
+
+/// <summary>`negsim run` as an analyst uses it: the files it writes, what it prints, and how it refuses bad input.</summary>
+public sealed class RunCommandTests
+{
+    private static string Repo([CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
+
+    private static async Task<(int Exit, string Output)> Run(params string[] args)
+    {
+        var console = new TestConsole().Width(160);
+        var root = new RootCommand { RunCommand.Create(console) };
+        var exit = await root.Parse(args).InvokeAsync();
+        return (exit, console.Output);
+    }
+
+    [Fact]
+    public async Task Run_SameSeedBothEngines_WritesIdenticalFiles()
+    {
+        // Given
+        var scenario = Path.Combine(Repo(), "tests", "data", "gallium-control.yaml");
+        var grains = Directory.CreateTempSubdirectory("negsim-grains-").FullName;
+        var reference = Directory.CreateTempSubdirectory("negsim-ref-").FullName;
+
+        // When
+        var (exitGrains, output) = await Run("run", scenario, "--rounds", "4", "--out", grains, "--engine", "grains");
+        var (exitReference, _) = await Run("run", scenario, "--rounds", "4", "--out", reference, "--engine", "reference");
+
+        // Then
+        Assert.Equal(0, exitGrains);
+        Assert.Equal(0, exitReference);
+        string[] files = ["summary.json", "rounds.csv", "prices.csv", "flows.csv", "membership.csv", "events.csv", "stability.csv"];
+        foreach (var f in files)
+            Assert.Equal(File.ReadAllBytes(Path.Combine(reference, f)), File.ReadAllBytes(Path.Combine(grains, f)));
+        Assert.Contains("round   4", output);
+        Assert.Contains("Bloc members over time", output);
+        Assert.Contains("export-control-announced", output);
+        Assert.Equal(1 + 4 * 6, File.ReadAllLines(Path.Combine(reference, "membership.csv")).Length); // header + rounds × countries
+    }
+
+    [Fact]
+    public async Task Run_UnknownCountry_ExitOneWithPositionAndNoFiles()
+    {
+        // Given
+        var text = File.ReadAllText(Path.Combine(Repo(), "tests", "data", "gallium-control.yaml")).Replace("founders: [USA, JPN]", "founders: [USA, JPM]");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("negsim-bad-").FullName, "bad.yaml");
+        File.WriteAllText(file, text);
+        var output = Path.Combine(Path.GetDirectoryName(file)!, "out");
+
+        // When
+        var (exit, printed) = await Run("run", file, "--out", output);
+
+        // Then
+        Assert.Equal(1, exit);
+        Assert.Contains("bad.yaml:36:", printed);
+        Assert.Contains("did you mean 'JPN'?", printed);
+        Assert.DoesNotContain("   at ", printed);
+        Assert.False(Directory.Exists(output));
+    }
+}
