@@ -1,17 +1,48 @@
 using System.Diagnostics;
+using System.Globalization;
+using NegotiationSim.Bench;
 using NegotiationSim.Cli;
+using NegotiationSim.Core.Policy;
 using NegotiationSim.Scenarios;
 
-// Wall time of one scenario on each engine and their ratio, measured in one process run.
-var file = args.Length > 0 ? args[0] : Path.Combine("tests", "data", "gallium-control.yaml");
-var scenario = ScenarioLoader.Load(file);
-await Engines.RunAsync(scenario, EngineKind.Reference); // warm-up (JIT)
+// negsim bench: wall time per engine and their ratio in one process run, grain calls per round, peak memory.
+//   dotnet run -c Release --project bench/NegotiationSim.Bench -- [scenario.yaml] [--rounds N] [--engines reference,grains]
+//   dotnet run -c Release --project bench/NegotiationSim.Bench -- --synthetic 200x12 --rounds 120 --engines reference
+var file = Path.Combine("scenarios", "forge-2026.yaml");
+int? rounds = null;
+string? synthetic = null;
+var engines = new[] { EngineKind.Reference, EngineKind.Grains };
+for (var a = 0; a < args.Length; a++)
+{
+    switch (args[a])
+    {
+        case "--rounds": rounds = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
+        case "--synthetic": synthetic = args[++a]; break;
+        case "--engines": engines = args[++a].Split(',').Select(e => Enum.Parse<EngineKind>(e, ignoreCase: true)).ToArray(); break;
+        default: file = args[a]; break;
+    }
+}
+Scenario scenario;
+if (synthetic is not null)
+{
+    var parts = synthetic.Split('x').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+    scenario = SyntheticWorld.Build(parts[0], parts[1], rounds ?? 12, 42);
+}
+else
+{
+    scenario = ScenarioLoader.Load(file);
+    if (rounds is { } r) scenario = scenario with { Rounds = r };
+}
+Console.WriteLine($"{scenario.Name}: {scenario.World.CountryCount} countries × {scenario.World.Minerals.Count} minerals, {scenario.Rounds} rounds");
 var times = new Dictionary<EngineKind, double>();
-foreach (var engine in new[] { EngineKind.Reference, EngineKind.Grains })
+foreach (var engine in engines)
 {
     var sw = Stopwatch.StartNew();
-    await Engines.RunAsync(scenario, engine);
+    var (reports, calls) = await Engines.RunCountingAsync(scenario, engine);
     times[engine] = sw.Elapsed.TotalSeconds;
-    Console.WriteLine($"{engine,-10} {times[engine]:F3} s  peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
+    var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+    Console.WriteLine(FormattableString.Invariant(
+        $"{engine,-10} {times[engine],8:F2} s  {times[engine] / reports.Count,6:F3} s/round  grain calls/round {(double)calls / reports.Count,6:F1}  peak working set {peak:F0} MiB"));
 }
-Console.WriteLine($"grains / reference = {times[EngineKind.Grains] / times[EngineKind.Reference]:F2}");
+if (times.Count == 2)
+    Console.WriteLine(FormattableString.Invariant($"grains / reference = {times[EngineKind.Grains] / times[EngineKind.Reference]:F2}"));

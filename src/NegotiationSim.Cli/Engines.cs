@@ -14,7 +14,12 @@ public enum EngineKind { Grains, Reference }
 public static class Engines
 {
     public static async Task<IReadOnlyList<RoundReport>> RunAsync(Scenario scenario, EngineKind engine,
-        Action<RoundReport>? onRound = null, CancellationToken ct = default)
+        Action<RoundReport>? onRound = null, CancellationToken ct = default) =>
+        (await RunCountingAsync(scenario, engine, onRound, ct)).Reports;
+
+    /// <summary>As <see cref="RunAsync"/>, also returning the grain calls made (0 on the reference engine).</summary>
+    public static async Task<(IReadOnlyList<RoundReport> Reports, long GrainCalls)> RunCountingAsync(Scenario scenario,
+        EngineKind engine, Action<RoundReport>? onRound = null, CancellationToken ct = default)
     {
         var reports = new List<RoundReport>();
         if (engine == EngineKind.Reference)
@@ -26,8 +31,9 @@ public static class Engines
                 reports.Add(report);
                 onRound?.Invoke(report);
             }
-            return reports;
+            return (reports, 0);
         }
+        long calls;
         using var host = BuildSilo();
         await host.StartAsync(ct);
         try
@@ -41,12 +47,13 @@ public static class Engines
                 reports.Add(report);
                 onRound?.Invoke(report);
             }
+            calls = await run.GrainCallsAsync();
         }
         finally
         {
             await host.StopAsync(CancellationToken.None);
         }
-        return reports;
+        return (reports, calls);
     }
 
     /// <summary>The embedded default: one silo on localhost clustering, nothing to install.</summary>

@@ -7,7 +7,7 @@ namespace NegotiationSim.Grains;
 /// <summary>The coordinator's view of a run whose countries and markets are grains: fan out, wait, answer in world order.</summary>
 internal sealed class GrainHost(IGrainFactory grains, string runId, int countries, int minerals) : IRunHost
 {
-    public int Calls { get; private set; }
+    public long Calls { get; private set; }
 
     private ICountryGrain Country(int i) => grains.GetGrain<ICountryGrain>($"{runId}/{i}");
     private IMarketGrain Market(int m) => grains.GetGrain<IMarketGrain>($"{runId}/{m}");

@@ -11,6 +11,8 @@ public interface ISimulationGrain : IGrainWithStringKey
 {
     [Alias("start")] Task StartAsync(Scenario scenario);
     [Alias("round")] Task<RoundReport> RunRoundAsync(int round);
+    /// <summary>Grain calls the coordinator has made so far (country, market and stockpile calls).</summary>
+    [Alias("calls")] Task<long> GrainCallsAsync();
 }
 
 /// <summary>One country in one run. Key: "{run}/{country index}".</summary>

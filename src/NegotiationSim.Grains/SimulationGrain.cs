@@ -10,6 +10,7 @@ namespace NegotiationSim.Grains;
 public sealed class SimulationGrain : Grain, ISimulationGrain
 {
     private Simulation? _simulation;
+    private GrainHost? _host;
 
     public async Task StartAsync(Scenario scenario)
     {
@@ -20,8 +21,11 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
             GrainFactory.GetGrain<ICountryGrain>($"{runId}/{i}").InitAsync(scenario, CountryBase.From(bases, i), i)));
         await Task.WhenAll(Enumerable.Range(0, world.Minerals.Count).Select(m =>
             GrainFactory.GetGrain<IMarketGrain>($"{runId}/{m}").InitAsync(scenario, m)));
-        _simulation = new Simulation(scenario, new GrainHost(GrainFactory, runId, world.CountryCount, world.Minerals.Count));
+        _host = new GrainHost(GrainFactory, runId, world.CountryCount, world.Minerals.Count);
+        _simulation = new Simulation(scenario, _host);
     }
+
+    public Task<long> GrainCallsAsync() => Task.FromResult(_host?.Calls ?? 0);
 
     public Task<RoundReport> RunRoundAsync(int round) =>
         (_simulation ?? throw new InvalidOperationException("simulation grain used before StartAsync")).RunRoundAsync(round);
