@@ -64,7 +64,7 @@ public sealed partial class Simulation
         foreach (var o in offers) events.AddRange(o.Events.Select(e => CountryEventRow(round, o.Country, e)));
 
         // 2. market: clear every mineral (independent, so a host may run them in parallel).
-        var policy = new PolicyState(round, (bool[])_members.Clone(), _floors, _scenario.Bloc?.FloorMode ?? FloorMode.BorderOnly,
+        var policy = new PolicyState(round, (bool[])_members.Clone(), (double[])_floors.Clone(), _scenario.Bloc?.FloorMode ?? FloorMode.BorderOnly,
             _scenario.Bloc?.LevyTiming ?? LevyTiming.Lagged, _scenario.Bloc?.LevyAdjustment ?? 0.5,
             _threats.Duties.ToArray(), _controls.InForce(round, _members).ToArray(),
             _floods.Where(f => f.Until >= round).Select(f => f.Flood).ToArray(), growth);
@@ -79,6 +79,8 @@ public sealed partial class Simulation
         var settled = await _host.SettleAsync(Enumerable.Range(0, _world.CountryCount)
             .Select(i => CountryResult(round, i, results)).ToArray());
         foreach (var s in settled) events.AddRange(s.Events.Select(e => CountryEventRow(round, s.Country, e)));
+        ReviewFloors(round, results, events);
+        ChinaFloods(round, settled, events);
 
         // 6. report.
         return RoundReports.Build(_world, round, Month(round), _members, results, events, stability);

@@ -27,4 +27,12 @@ public sealed record ModelSettings
     public double ChinaRetaliation { get; init; } = 0.3;
     public double ChinaDependenceThreshold { get; init; } = 0.5;
     public double StockpileReleaseTrigger { get; init; } = 0.5;
+    /// <summary>Rounds between the bloc leader's reviews of its reference prices (R_policy, §4.4).</summary>
+    public int FloorReviewRounds { get; init; } = 6;
+    /// <summary>A floor is at least the average price over the review horizon less this band (§4.4).</summary>
+    public double FloorBand { get; init; } = 0.1;
+    /// <summary>China floods a refined market when non-China refining capacity grows faster than this per year (§4.4).</summary>
+    public double FloodTrigger { get; init; } = 0.05;
+    public double FloodSubsidy { get; init; } = 0.2;
+    public int FloodRounds { get; init; } = 12;
 }
