@@ -1,3 +1,5 @@
+using NegotiationSim.Core.Market;
+
 namespace NegotiationSim.Core.Country;
 
 /// <summary>What a country needs to know at the start of a round (the events phase): all read-only.</summary>
@@ -12,12 +14,14 @@ public sealed record ExogenousInput(int Round, long Seed, IReadOnlyList<(int Mar
     bool[] AnnouncedControl, double[] LastPriceIndex, double[] Floors, double[] Growth);
 
 /// <summary>A country's offer to the markets for this round, per market index.</summary>
+/// <param name="SpotAdjust">Public stock purchases − releases per market, t/month (fixed for the round).</param>
+/// <param name="Inventory">The commercial inventory plan, whose price response is solved with the market.</param>
 public sealed record CountryOffer(int Country, double[] Capacity, double[] UncappedBase, double[] SpotAdjust,
-    IReadOnlyList<CountryEvent> Events);
+    InventoryPlan Inventory, IReadOnlyList<CountryEvent> Events);
 
 /// <summary>What the markets did for this country, per market index, handed back in the invest phase.</summary>
 public sealed record CountryMarketResult(int Round, long Seed, double[] Price, double[] ValueAdded, double[] Output,
-    double[] Use, double[] PriceIndex, bool IsMember, double[] Floors);
+    double[] Use, double[] PriceIndex, double[] InventoryChange, bool IsMember, double[] Floors);
 
 /// <summary>The country's state after the round, as the report shows it.</summary>
 public sealed record CountrySnapshot(int Country, double[] Capacity, double[] PublicStock, double[] Inventory,

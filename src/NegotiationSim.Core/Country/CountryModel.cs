@@ -33,7 +33,6 @@ public sealed class CountryModel
     private readonly double[] _inventory;
     private readonly double[] _publicStock;
     private readonly double[] _reserves;
-    private readonly double[] _pendingInventory;
     private readonly double[] _pendingBuy;
     private readonly double[] _pendingRelease;
     private StockpileProgramme? _programme;
@@ -62,7 +61,6 @@ public sealed class CountryModel
         _inventory = _averageUse.Select(u => u * _settings.InventoryMonths).ToArray();
         _publicStock = new double[_markets];
         _reserves = (double[])world.Reserves[id].Clone();
-        _pendingInventory = new double[_markets];
         _pendingBuy = new double[_markets];
         _pendingRelease = new double[_markets];
     }
@@ -89,7 +87,8 @@ public sealed class CountryModel
             if (k % Stages.Count == 0) capacity[k] = Math.Min(capacity[k], ReserveLimit(k / Stages.Count));
             uncapped[k] = _baseCapacity[k] > 0 ? _baseUncapped[k] * capacity[k] / _baseCapacity[k] : 0;
         }
-        return new CountryOffer(_id, capacity, uncapped, PlanStocks(input), events);
+        var (fixedAdjust, plan) = PlanStocks(input);
+        return new CountryOffer(_id, capacity, uncapped, fixedAdjust, plan, events);
     }
 
     /// <summary>Monthly output cannot exceed reserves spread over a minimum mine life of ten years (§5.5).</summary>
@@ -140,20 +139,22 @@ public sealed class CountryModel
         }
     }
 
-    /// <summary>Commercial inventory and stockpile orders from last round's prices (§5.4); they act on spot demand.</summary>
-    private double[] PlanStocks(ExogenousInput input)
+    /// <summary>
+    /// Stockpile orders from last round's prices (§5.4) and the commercial inventory plan. The inventory's price response
+    /// is solved with the market (the plan travels in the offer): set from last round's price, as first written, it made
+    /// inelastic markets swing from round to round — destock at a high price, crash, restock, spike.
+    /// </summary>
+    private (double[] Fixed, InventoryPlan Plan) PlanStocks(ExogenousInput input)
     {
         var adjust = new double[_markets];
+        var gap = new double[_markets];
         for (var k = 0; k < _markets; k++)
         {
             var use = _averageUse[k];
-            if (use <= 0) { _pendingInventory[k] = _pendingBuy[k] = _pendingRelease[k] = 0; continue; }
+            if (use <= 0) { _pendingBuy[k] = _pendingRelease[k] = 0; continue; }
             var target = _settings.InventoryMonths * use * (input.AnnouncedControl[k] ? 1 + _settings.AnticipationFactor : 1);
+            gap[k] = _settings.InventoryAdjustment * (target - _inventory[k]);
             var index = input.LastPriceIndex[k];
-            var change = _settings.InventoryAdjustment * (target - _inventory[k])
-                - _settings.InventoryPriceResponse * Math.Log(index / _averageIndex[k]) * use;
-            // A buyer can rebuild or run down at most a third of a month's use per round.
-            change = Math.Clamp(change, -Math.Min(_inventory[k], use / 3), use / 3);
             var buy = 0.0;
             var release = 0.0;
             if (_programme is { } p && p.Minerals.Contains(k / Stages.Count) && k % Stages.Count == (int)Stage.Refined)
@@ -165,12 +166,12 @@ public sealed class CountryModel
                 else if ((double.IsNaN(floor) ? index < _averageIndex[k] : price < floor) && _budget > 0)
                     buy = Math.Min(_budget / price, p.BuyRate * use);
             }
-            _pendingInventory[k] = change;
             _pendingBuy[k] = buy;
             _pendingRelease[k] = release;
-            adjust[k] = change + buy - release;
+            adjust[k] = buy - release;
         }
-        return adjust;
+        return (adjust, new InventoryPlan(gap, (double[])_averageUse.Clone(), (double[])_averageIndex.Clone(),
+            (double[])_inventory.Clone(), _settings.InventoryPriceResponse));
     }
 
     /// <summary>Invest phase: stocks settle, expectations adapt, marginal producers exit or restart, new capacity is ordered.</summary>
@@ -179,7 +180,7 @@ public sealed class CountryModel
         var events = new List<CountryEvent>();
         for (var k = 0; k < _markets; k++)
         {
-            _inventory[k] = Math.Max(0, _inventory[k] + _pendingInventory[k]);
+            _inventory[k] = Math.Max(0, _inventory[k] + r.InventoryChange[k]);
             _publicStock[k] += _pendingBuy[k] - _pendingRelease[k];
             var paid = r.PriceIndex[k] * _basePrice[k];
             _budget += (_pendingRelease[k] - _pendingBuy[k]) * paid;

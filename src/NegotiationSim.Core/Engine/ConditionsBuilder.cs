@@ -72,6 +72,7 @@ internal static class ConditionsBuilder
             Derived = new double[n],
             Growth = growth,
             SpotAdjust = input.SpotAdjust[s],
+            Inventory = input.Inventory[s],
             Tariff = baseTariff,
             Section232 = t232,
             Levy = levy,

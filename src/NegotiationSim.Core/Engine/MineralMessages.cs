@@ -1,14 +1,16 @@
+using NegotiationSim.Core.Market;
 using NegotiationSim.Core.Policy;
 
 namespace NegotiationSim.Core.Engine;
 
 /// <summary>One mineral's inputs for a round: the policy in force and each country's offer, [stage][country].</summary>
-public sealed record MineralRoundInput(PolicyState Policy, double[][] Capacity, double[][] UncappedBase, double[][] SpotAdjust);
+public sealed record MineralRoundInput(PolicyState Policy, double[][] Capacity, double[][] UncappedBase, double[][] SpotAdjust,
+    IReadOnlyList<InventoryPlan> Inventory);
 
 /// <summary>A cleared stage of a mineral, reduced to what reports and decisions need.</summary>
 public sealed record StageResult(
     double[] Price, double[] Output, double[] Use, double[] PriceIndex, double[] ValueAdded,
-    double[] Imports, double[] Exports, double[] ImportsFromChina,
+    double[] Imports, double[] Exports, double[] ImportsFromChina, double[] InventoryChange,
     double MemberPrice, double OutsiderPrice, double ChinaPrice, double Floor,
     IReadOnlyList<Flow> Flows, int Iterations, double Residual);
 

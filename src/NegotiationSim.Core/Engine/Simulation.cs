@@ -105,7 +105,14 @@ public sealed partial class Simulation
     {
         double[][] Pick(Func<CountryOffer, double[]> f) =>
             Enumerable.Range(0, Stages.Count).Select(s => offers.Select(o => f(o)[m * Stages.Count + s]).ToArray()).ToArray();
-        return new MineralRoundInput(policy, Pick(o => o.Capacity), Pick(o => o.UncappedBase), Pick(o => o.SpotAdjust));
+        InventoryPlan Plan(int s) => new(
+            offers.Select(o => o.Inventory.Gap[m * Stages.Count + s]).ToArray(),
+            offers.Select(o => o.Inventory.AverageUse[m * Stages.Count + s]).ToArray(),
+            offers.Select(o => o.Inventory.AverageIndex[m * Stages.Count + s]).ToArray(),
+            offers.Select(o => o.Inventory.Level[m * Stages.Count + s]).ToArray(),
+            offers.Count > 0 ? offers[0].Inventory.Response : 0);
+        return new MineralRoundInput(policy, Pick(o => o.Capacity), Pick(o => o.UncappedBase), Pick(o => o.SpotAdjust),
+            Enumerable.Range(0, Stages.Count).Select(Plan).ToArray());
     }
 
     private CountryMarketResult CountryResult(int round, int i, IReadOnlyList<MineralResult> results)
@@ -119,7 +126,7 @@ public sealed partial class Simulation
             return a;
         }
         return new CountryMarketResult(round, _scenario.Seed, Gather(r => r.Price), Gather(r => r.ValueAdded), Gather(r => r.Output),
-            Gather(r => r.Use), Gather(r => r.PriceIndex), _members[i], _floors);
+            Gather(r => r.Use), Gather(r => r.PriceIndex), Gather(r => r.InventoryChange), _members[i], _floors);
     }
 
     private RunEvent CountryEventRow(int round, int country, CountryEvent e) =>

@@ -36,7 +36,7 @@ internal static class Summaries
         // Reports count tonnes received; the solver's use is the CES composite, which differs when origins' prices diverge.
         var received = new double[n];
         for (var i = 0; i < n; i++) for (var j = 0; j < n; j++) received[j] += o.Flows[i * n + j];
-        return new StageResult(o.Prices, o.Output, received, o.PriceIndex, o.ValueAdded, imports, exports, fromChina,
+        return new StageResult(o.Prices, o.Output, received, o.PriceIndex, o.ValueAdded, imports, exports, fromChina, o.InventoryChange,
             Average(memberValue, memberTonnes), Average(outsiderValue, outsiderTonnes), Average(chinaValue, chinaTonnes),
             c.Floor, flows, o.Iterations, o.Residual);
     }

@@ -17,8 +17,10 @@ public sealed class MarketConditions
     public DownstreamSupply? Downstream { get; set; }
     /// <summary>Multiplier on base other-use demand (demand growth g(t)).</summary>
     public required double Growth { get; init; }
-    /// <summary>Stock purchases − releases + change in commercial inventory, per destination (t/month).</summary>
+    /// <summary>Public stock purchases − releases per destination (t/month), fixed for the round.</summary>
     public required double[] SpotAdjust { get; init; }
+    /// <summary>Commercial inventories, whose change answers the price in this solve (null: none).</summary>
+    public InventoryPlan? Inventory { get; init; }
     /// <summary>Importer tariff t_ij (MFN, bilateral, retaliation), ad valorem.</summary>
     public required double[] Tariff { get; init; }
     /// <summary>Section 232 duty t232_ij.</summary>

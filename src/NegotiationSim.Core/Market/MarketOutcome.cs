@@ -17,6 +17,8 @@ public sealed class MarketOutcome
     public required double[] QuotaRent { get; init; }
     /// <summary>Value added per tonne at each origin, p_i − c_in,i.</summary>
     public required double[] ValueAdded { get; init; }
+    /// <summary>Change in commercial inventories per destination at the solved prices, t/month.</summary>
+    public required double[] InventoryChange { get; init; }
     public required int Iterations { get; init; }
     /// <summary>max_i |ln(D_i/Y_i)| over producing origins at the end of the solve.</summary>
     public required double Residual { get; init; }

@@ -19,6 +19,7 @@ internal sealed partial class SolverWorkspace
     private readonly double[] _use;
     private readonly double[] _spend;
     private readonly double[] _useElasticity;
+    private readonly double[] _inventoryChange;
     private readonly double[] _radius;
     private readonly double[] _lastZ;
     private double _commonRadius = 0.5;
@@ -28,7 +29,6 @@ internal sealed partial class SolverWorkspace
     private readonly double[] _z;
     private readonly bool[] _active;
     private readonly bool _contemporaneous;
-    private const double StockBuildingElasticity = 8.0;
     private const double MaxPriceMultiple = 1000.0;
 
     public SolverWorkspace(MarketBase b, MarketConditions c)
@@ -48,6 +48,7 @@ internal sealed partial class SolverWorkspace
         _use = new double[_n];
         _spend = new double[_n];
         _useElasticity = new double[_n];
+        _inventoryChange = new double[_n];
         _radius = Enumerable.Repeat(0.5, _n).ToArray();
         _lastZ = new double[_n];
         _elasticUse = new double[_n];
@@ -143,14 +144,13 @@ internal sealed partial class SolverWorkspace
         var eps = _b.Parameters.DemandElasticity;
         _index[j] = index;
         _elasticUse[j] = _b.OtherUse[j] * _c.Growth * FinalDemand.Factor(index, eps);
-        // Stock building is discretionary: it shrinks steeply as prices rise, so a rush to stock up cannot demand
-        // more than capacity can give.
-        var adjust = _c.SpotAdjust[j] > 0 ? _c.SpotAdjust[j] * Math.Pow(index, -StockBuildingElasticity) : _c.SpotAdjust[j];
+        var (inventory, inventorySlope) = _c.Inventory?.At(j, index) ?? (0, 0);
+        _inventoryChange[j] = inventory;
+        var adjust = _c.SpotAdjust[j] + inventory;
         var (derived, derivedElasticity) = Derived(j);
         _use[j] = Math.Max(0, derived + _elasticUse[j] + adjust);
         _useElasticity[j] = _use[j] > 0
-            ? (FinalDemand.Elasticity(index, eps) * _elasticUse[j] + derivedElasticity * derived
-               - (adjust > 0 ? StockBuildingElasticity * adjust : 0)) / _use[j]
+            ? (FinalDemand.Elasticity(index, eps) * _elasticUse[j] + derivedElasticity * derived + inventorySlope) / _use[j]
             : 0;
     }
 
@@ -341,6 +341,7 @@ internal sealed partial class SolverWorkspace
             Levy = _levy,
             QuotaRent = _mu,
             ValueAdded = valueAdded,
+            InventoryChange = _inventoryChange,
             Iterations = iterations,
             Residual = residual,
         };
