@@ -108,3 +108,29 @@ public sealed class LevelVersusLinearTests
         }
     }
 }
+
+/// <summary>The one-region shortcut the bloc uses gives exactly the full linear solve's welfare.</summary>
+public sealed class RegionWelfareTests
+{
+    [Fact]
+    public void WelfareOf_UsEuFta_EqualsFullSolveForEveryRegion()
+    {
+        // Given
+        double[,] flows = { { 0, 50, 200, 300 }, { 500, 0, 150, 200 }, { 300, 100, 200, 200 }, { 50, 100, 110, 20 } };
+        double[,] powers = { { 1.00, 1.21, 1.41, 1.22 }, { 1.37, 1.00, 1.31, 1.23 }, { 1.32, 1.36, 1.00, 1.18 }, { 1.57, 1.41, 1.25, 1.15 } };
+        var model = LinearGsim.Factorise(new GsimData(flows, powers, [-1.25, -1.25, -1.25, -1.25], [5, 5, 5, 5], [1.5, 1.5, 1.5, 1.5]));
+        (int, int, double)[] fta = [(2, 0, 1.0), (0, 2, 1.0), (3, 1, 1.3)];
+
+        // When
+        var full = model.Solve(fta).Welfare;
+
+        // Then
+        for (var r = 0; r < 4; r++)
+        {
+            var one = model.WelfareOf(r, fta);
+            Assert.Equal(full[r].ProducerSurplus, one.ProducerSurplus, 10);
+            Assert.Equal(full[r].ConsumerSurplus, one.ConsumerSurplus, 10);
+            Assert.Equal(full[r].TariffRevenue, one.TariffRevenue, 10);
+        }
+    }
+}

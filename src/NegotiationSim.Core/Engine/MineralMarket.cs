@@ -125,7 +125,7 @@ public static class MembershipWhatIf
                 }
                 var distinct = changes.Where(c => Math.Abs(c.Item3 / wedge[c.Item1 * n + c.Item2] - 1) > 1e-12).ToList();
                 if (distinct.Count == 0) continue;
-                var welfare = model.Solve(distinct).Welfare[j].Total;
+                var welfare = model.WelfareOf(j, distinct).Total;
                 value[j] += joining ? welfare : -welfare;
             }
         }

@@ -18,7 +18,7 @@ namespace NegotiationSim.Core.Market;
 /// </para>
 /// Instances are immutable and thread-safe; no static mutable state, no randomness.
 /// </summary>
-public sealed class LinearGsim
+public sealed partial class LinearGsim
 {
     private readonly int _n;
     private readonly double[,] _flows;    // M_vr (view of Data)

@@ -39,6 +39,8 @@ public sealed class MarketConditions
     public bool[]? Members { get; init; }
     /// <summary>Warm start: last round's origin prices (null = base prices).</summary>
     public double[]? StartPrices { get; set; }
+    /// <summary>The solver's per-round cache of the fixed wedges and their powers (set on first use).</summary>
+    internal (double[] Wedge, double[] Pow, bool[] Dynamic)? WedgeCache { get; set; }
     /// <summary>Warm start: last round's quota rents μ_ij (null = zero).</summary>
     public double[]? StartQuotaRent { get; set; }
 }

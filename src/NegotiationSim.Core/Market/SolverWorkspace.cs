@@ -20,6 +20,9 @@ internal sealed partial class SolverWorkspace
     private readonly double[] _spend;
     private readonly double[] _useElasticity;
     private readonly double[] _inventoryChange;
+    private readonly double[] _staticWedge;
+    private readonly double[] _staticPow;
+    private readonly bool[] _dynamic;
     private readonly double[] _radius;
     private readonly double[] _lastZ;
     private double _commonRadius = 0.5;
@@ -55,11 +58,42 @@ internal sealed partial class SolverWorkspace
         _y = new double[_n];
         _z = new double[_n];
         _active = new bool[_n];
+        // The round's wedges are the same for every sweep of a mineral, so their powers are computed once per round.
+        if (c.WedgeCache is { } cache)
+        {
+            (_staticWedge, _staticPow, _dynamic) = cache;
+        }
+        else
+        {
+            (_staticWedge, _staticPow, _dynamic) = StaticWedges(b, c);
+            c.WedgeCache = (_staticWedge, _staticPow, _dynamic);
+        }
         for (var i = 0; i < _n; i++)
         {
             _active[i] = c.Capacity[i] > 0 && c.UncappedBase[i] > 0;
             if (!double.IsFinite(_p[i]) || _p[i] <= 0) _p[i] = b.BasePrice;
         }
+    }
+
+    private (double[] Wedge, double[] Pow, bool[] Dynamic) StaticWedges(MarketBase b, MarketConditions c)
+    {
+        var staticWedge = new double[_n * _n];
+        var staticPow = new double[_n * _n];
+        var dynamic = new bool[_n * _n];
+        var floorPairs = !double.IsNaN(c.Floor) && c.Members is not null;
+        for (var i = 0; i < _n; i++)
+        {
+            for (var j = 0; j < _n; j++)
+            {
+                var ij = i * _n + j;
+                dynamic[ij] = floorPairs && i != j && (
+                    (_contemporaneous && c.Members![j] && !c.Members[i])
+                    || (c.FloorMode == FloorMode.BorderPlusMinPrice && c.Members![i] && c.Members[j]));
+                staticWedge[ij] = Transport(i, j) * (1 + c.ExportWedge[ij]) * (1 + c.Tariff[ij] + c.Section232[ij] + _levy[ij]);
+                staticPow[ij] = Math.Exp(-_sigma * Math.Log(staticWedge[ij] / b.BaseWedge[ij]));
+            }
+        }
+        return (staticWedge, staticPow, dynamic);
     }
 
     private double Transport(int i, int j) => i == j ? 1.0 : 1.0 + _b.Parameters.Transport;
@@ -70,33 +104,44 @@ internal sealed partial class SolverWorkspace
     public double UpdateWedges()
     {
         var change = 0.0;
-        var floor = _c.Floor;
-        var members = _c.Members;
         for (var i = 0; i < _n; i++)
         {
+            // Most wedges are fixed during a solve, so (p_ij/p̄0_ij)^(−σ) = (p_i/p0)^(−σ)·(wedge_ij/w̄0_ij)^(−σ):
+            // one power per origin and a multiply per pair instead of a log and an exp per pair.
+            var originPow = Math.Exp(-_sigma * Math.Log(_p[i] / _b.BasePrice));
             for (var j = 0; j < _n; j++)
             {
                 var ij = i * _n + j;
-                // Quota rents are applied per destination in ComputeDemand, where they are solved.
-                var exporterSide = 1 + _c.ExportWedge[ij];
-                var fob = _p[i] * Transport(i, j) * exporterSide;
-                if (_contemporaneous && i != j && members![j] && !members[i])
+                if (_dynamic[ij])
                 {
-                    var next = Levies.Required(floor, fob, _c.Tariff[ij] + _c.Section232[ij]);
-                    change = Math.Max(change, Math.Abs(next - _levy[ij]));
-                    _levy[ij] = next;
+                    change = Math.Max(change, UpdateDynamicPair(i, j, ij));
+                    continue;
                 }
-                var delivered = fob * (1 + _c.Tariff[ij] + _c.Section232[ij] + _levy[ij]);
-                if (_c.FloorMode == FloorMode.BorderPlusMinPrice && members is not null && !double.IsNaN(floor)
-                    && i != j && members[i] && members[j])
-                {
-                    delivered = Math.Max(delivered, floor);
-                }
-                _delivered[ij] = delivered;
-                var rel = delivered / (_b.BasePrice * _b.BaseWedge[ij]);
-                _relPow[ij] = Math.Exp(-_sigma * Math.Log(rel));
+                _delivered[ij] = _p[i] * _staticWedge[ij];
+                _relPow[ij] = originPow * _staticPow[ij];
             }
         }
+        return change;
+    }
+
+    /// <summary>A pair whose wedge moves with prices: the contemporaneous levy, or a minimum-price undertaking.</summary>
+    private double UpdateDynamicPair(int i, int j, int ij)
+    {
+        var change = 0.0;
+        var floor = _c.Floor;
+        var members = _c.Members!;
+        var fob = _p[i] * Transport(i, j) * (1 + _c.ExportWedge[ij]);
+        if (_contemporaneous && i != j && members[j] && !members[i])
+        {
+            var next = Levies.Required(floor, fob, _c.Tariff[ij] + _c.Section232[ij]);
+            change = Math.Abs(next - _levy[ij]);
+            _levy[ij] = next;
+        }
+        var delivered = fob * (1 + _c.Tariff[ij] + _c.Section232[ij] + _levy[ij]);
+        if (_c.FloorMode == FloorMode.BorderPlusMinPrice && i != j && members[i] && members[j])
+            delivered = Math.Max(delivered, floor);
+        _delivered[ij] = delivered;
+        _relPow[ij] = Math.Exp(-_sigma * Math.Log(delivered / (_b.BasePrice * _b.BaseWedge[ij])));
         return change;
     }
 
