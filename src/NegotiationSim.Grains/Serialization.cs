@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
 
 namespace NegotiationSim.Grains;
 
@@ -17,8 +18,25 @@ public static class Serialization
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    private static bool IsCore(Type t) => t.Namespace?.StartsWith("NegotiationSim.Core", StringComparison.Ordinal) == true;
+
     public static IServiceCollection AddNegotiationSimSerialization(this IServiceCollection services) =>
-        services.AddSerializer(s => s.AddJsonSerializer(
-            isSupported: t => t.Namespace?.StartsWith("NegotiationSim.Core", StringComparison.Ordinal) == true,
-            Options));
+        services.AddSerializer(s =>
+        {
+            s.AddJsonSerializer(isSerializable: IsCore, isCopyable: _ => false, o => o.Configure(c => c.SerializerOptions = Options));
+            s.Services.AddSingleton<IGeneralizedCopier, SharedCoreRecords>();
+        });
+
+    /// <summary>
+    /// Calls inside one silo pass core records by reference instead of deep-copying them through JSON: the coordinator
+    /// and the countries build a fresh message for every call and never change one after sending it (the reference
+    /// engine shares them the same way, and the engine-agreement test holds the two byte-identical). Calls between silos
+    /// still serialize.
+    /// </summary>
+    private sealed class SharedCoreRecords : IGeneralizedCopier
+    {
+        public object? DeepCopy(object? input, CopyContext context) => input;
+
+        public bool IsSupportedType(Type type) => IsCore(type);
+    }
 }
