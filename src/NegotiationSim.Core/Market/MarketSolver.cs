@@ -13,7 +13,8 @@ public static class MarketSolver
     public const int SlowIterations = 60;
     public const double AcceptableResidual = 1e-8;
 
-    public static MarketOutcome Solve(MarketBase b, MarketConditions c)
+    /// <param name="tolerance">Residual to stop at; the stage sweeps pass a looser one while the stages still disagree.</param>
+    public static MarketOutcome Solve(MarketBase b, MarketConditions c, double tolerance = Tolerance)
     {
         var w = new SolverWorkspace(b, c);
         var iterations = 0;
@@ -23,7 +24,7 @@ public static class MarketSolver
             var levyChange = w.UpdateWedges();
             w.ComputeDemand();
             residual = w.ComputeExcess();
-            if (residual < Tolerance && levyChange < Tolerance) break;
+            if (residual < tolerance && levyChange < tolerance) break;
             // Near the noise floor of the quota bisection a market can creep; MODEL.md asks for 1e-8, so accept it.
             if (iterations >= SlowIterations && residual < AcceptableResidual && levyChange < AcceptableResidual) break;
             // The diagonal step is cheap and usually enough; when it stalls, take full Newton steps.

@@ -22,6 +22,7 @@ public static class MineralSolver
         var sweeps = 0;
         var mixer = new AndersonMixer(AccelerationDepth);
         var extrapolated = false;
+        var stageTolerance = 1e-6;
         var gaps = new List<double>();
         var lastGap = double.PositiveInfinity;
         double[]? lastPlain = null;
@@ -42,7 +43,7 @@ public static class MineralSolver
                         conditions[s + 1].Capacity, next.BaseValueAdded, next.Parameters.SupplyElasticity, next.BaseInputCost);
                 }
                 var before = c.StartPrices;
-                var outcome = MarketSolver.Solve(bases[s], c);
+                var outcome = MarketSolver.Solve(bases[s], c, stageTolerance);
                 iterations += outcome.Iterations;
                 if (before is not null)
                 {
@@ -72,7 +73,9 @@ public static class MineralSolver
                     gap = Math.Max(gap, Math.Abs(gx[(s - 1) * n + i] - x[(s - 1) * n + i]));
                 }
             }
-            if (gap < SweepTolerance && change < 1e-8) break;
+            if (gap < SweepTolerance && change < 1e-8 && stageTolerance <= MarketSolver.Tolerance) break;
+            // Inexact block iteration: clear each stage only as tightly as the stages currently agree.
+            stageTolerance = Math.Clamp(0.01 * gap, MarketSolver.Tolerance, 1e-6);
             // Slow but steady progress goes on; a cycle (the gap not halving in StallWindow sweeps) stops here.
             gaps.Add(gap);
             if (gaps.Count > StallWindow && gap > 0.5 * gaps[^(StallWindow + 1)]) break;
