@@ -32,11 +32,10 @@ public static class RunFiles
             foreach (var c in scenario.World.Countries)
                 members.Append($"{r.Round},{r.Month},{c.Id},{(r.Members.Contains(c.Id) ? 1 : 0)}\n");
             var st = r.Stability;
-            stability.Append($"{r.Round},{r.Month},{(st.InternallyStable ? 1 : 0)},{(st.ExternallyStable ? 1 : 0)},,,,\n");
-            foreach (var m in st.WouldLeave)
-                stability.Append($"{r.Round},{r.Month},{(st.InternallyStable ? 1 : 0)},{(st.ExternallyStable ? 1 : 0)},would_leave,{m.Country},{N(m.Margin)},{Q(m.Reasons)}\n");
-            foreach (var m in st.WouldJoin)
-                stability.Append($"{r.Round},{r.Month},{(st.InternallyStable ? 1 : 0)},{(st.ExternallyStable ? 1 : 0)},would_join,{m.Country},{N(m.Margin)},{Q(m.Reasons)}\n");
+            var head = $"{r.Round},{r.Month},{(st.InternallyStable ? 1 : 0)},{(st.ExternallyStable ? 1 : 0)}";
+            stability.Append($"{head},,,,\n");
+            foreach (var (side, margins) in new[] { ("would_leave", st.WouldLeave), ("would_join", st.WouldJoin) })
+                foreach (var m in margins) stability.Append($"{head},{side},{m.Country},{N(m.Margin)},{Q(m.Reasons)}\n");
             foreach (var e in r.Events)
                 events.Append($"{e.Round},{r.Month},{e.Kind},{e.Country},{e.Mineral},{e.Stage},{N(e.Value)},{Q(e.Reason)}\n");
         }

@@ -89,7 +89,7 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
 
     public IEnumerable<YamlNode> Items(YamlSequenceNode? seq) => seq?.Children ?? Enumerable.Empty<YamlNode>();
 
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
@@ -99,6 +99,4 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
         return d[a.Length, b.Length];
     }
-
-    public static int Distance2(string a, string b) => Distance(a, b);
 }

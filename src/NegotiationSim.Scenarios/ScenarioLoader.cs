@@ -84,8 +84,8 @@ public static partial class ScenarioLoader
 
     internal static string UnknownHint(string what, string id, IEnumerable<string> known)
     {
-        var best = known.OrderBy(k => NodeReader.Distance2(k, id)).FirstOrDefault();
-        return best is not null && NodeReader.Distance2(best, id) <= Math.Max(2, id.Length / 3)
+        var best = known.OrderBy(k => NodeReader.Distance(k, id)).FirstOrDefault();
+        return best is not null && NodeReader.Distance(best, id) <= Math.Max(2, id.Length / 3)
             ? $"unknown {what} '{id}' (did you mean '{best}'?)"
             : $"unknown {what} '{id}'";
     }
