@@ -32,4 +32,5 @@ public interface IMarketGrain : IGrainWithStringKey
     [Alias("init")] Task InitAsync(Scenario scenario, int mineral);
     [Alias("clear")] Task<MineralResult> ClearAsync(MineralRoundInput input);
     [Alias("appraise")] Task<double[]> AppraiseMembershipAsync(bool[] members, double[] floors);
+    [Alias("s232")] Task<double[]> Section232LossesAsync(IReadOnlyList<Section232Probe> probes);
 }

@@ -21,6 +21,9 @@ public sealed class MarketGrain : Grain, IMarketGrain
 
     public Task<MineralResult> ClearAsync(MineralRoundInput input) => Task.FromResult(Market.Clear(input));
 
+    public Task<double[]> Section232LossesAsync(IReadOnlyList<Section232Probe> probes) =>
+        Task.FromResult(Market.Section232Losses(probes));
+
     public Task<double[]> AppraiseMembershipAsync(bool[] members, double[] floors) =>
         Task.FromResult(MembershipWhatIf.InMinusOut(Market, members, floors));
 }

@@ -43,3 +43,27 @@ public sealed class StateActorTests
         Assert.All(rounds, r => Assert.Equal(900_000, r.Prices.Single(p => p.Mineral == "gallium" && p.Stage == "refined").Floor, 6));
     }
 }
+
+/// <summary>MODEL.md §4.1: L232, the welfare a threatened exporter loses if the duty lands, from the linear model.</summary>
+public sealed class Section232LossTests
+{
+    [Fact]
+    public async Task Section232Loss_ExporterToUs_PositiveAndRisingWithRate()
+    {
+        // Given one cleared round of the test world
+        var scenario = ScenarioLoader.Load(TestFiles.GalliumControl);
+        var host = new ReferenceHost(scenario);
+        await new Simulation(scenario, host).RunRoundAsync(1);
+        var world = scenario.World;
+        var stages = NegotiationSim.Core.Market.MarketStageSet.Of([NegotiationSim.Core.World.Stage.Refined, NegotiationSim.Core.World.Stage.Product]);
+        int kor = world.CountryIndex("KOR"), usa = world.CountryIndex("USA");
+
+        // When
+        var low = (await host.Section232LossesAsync([new Section232Probe(kor, usa, stages, 0.10)])).Sum(m => m[0]);
+        var high = (await host.Section232LossesAsync([new Section232Probe(kor, usa, stages, 0.25)])).Sum(m => m[0]);
+
+        // Then
+        Assert.True(low > 0, $"loss at 10%: {low}");
+        Assert.True(high > low, $"loss at 25% {high} vs 10% {low}");
+    }
+}

@@ -13,6 +13,8 @@ public interface IRunHost
     Task<IReadOnlyList<MineralResult>> ClearAsync(IReadOnlyList<MineralRoundInput> inputs);
     /// <summary>Per mineral, per country: W(in) − W(out) in the floor markets, on the linear model.</summary>
     Task<IReadOnlyList<double[]>> AppraiseMembershipAsync(bool[] members, double[] floors);
+    /// <summary>Per mineral, per probe: the target's welfare loss if the Section 232 duty lands.</summary>
+    Task<IReadOnlyList<double[]>> Section232LossesAsync(IReadOnlyList<Section232Probe> probes);
     Task<IReadOnlyList<CountrySnapshot>> SettleAsync(IReadOnlyList<CountryMarketResult> results);
     Task StartStockpileAsync(StockpileProgramme programme);
 }

@@ -69,6 +69,33 @@ public sealed class MineralMarket
         return new MineralResult(Mineral, stages, welfare, solved.Sweeps);
     }
 
+    /// <summary>
+    /// L232 of §4.1 for each probe: the target's welfare loss, $/month, if the duty lands on its exports to the importer,
+    /// valued on the linear model around this round's equilibrium (positive = a loss).
+    /// </summary>
+    public double[] Section232Losses(IReadOnlyList<Section232Probe> probes)
+    {
+        var losses = new double[probes.Count];
+        foreach (var stage in Stages.All)
+        {
+            if (Linearise(stage) is not { } lin) continue;
+            var (model, wedge) = lin;
+            var c = _lastConditions[(int)stage]!;
+            var o = _last[(int)stage]!;
+            var n = _bases[0].N;
+            for (var k = 0; k < probes.Count; k++)
+            {
+                var p = probes[k];
+                var ij = p.Target * n + p.Importer;
+                if (!p.Stages.Contains(stage) || o.Flows[ij] <= 0) continue;
+                var duties = 1 + c.Tariff[ij] + c.Section232[ij] + o.Levy[ij];
+                var welfare = model.WelfareOf(p.Target, [(p.Target, p.Importer, wedge[ij] * (duties + p.Rate) / duties)]);
+                losses[k] -= welfare.Total;
+            }
+        }
+        return losses;
+    }
+
     public double[] LastPrices(Stage stage) => _last[(int)stage]?.Prices ?? [];
 
     /// <summary>Today's wedge on a pair with the bloc levy taken out.</summary>

@@ -28,3 +28,6 @@ public sealed record WelfareRow(double ConsumerSurplus, double ProducerSurplus, 
 
 /// <summary>The mineral's three stages after clearing, plus welfare per country.</summary>
 public sealed record MineralResult(int Mineral, IReadOnlyList<StageResult> Stages, IReadOnlyList<WelfareRow> Welfare, int Sweeps);
+
+/// <summary>A Section 232 what-if: the importer (the US) adds Rate on Target's exports of Stages.</summary>
+public sealed record Section232Probe(int Target, int Importer, MarketStageSet Stages, double Rate);

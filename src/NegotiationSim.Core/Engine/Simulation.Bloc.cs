@@ -8,7 +8,6 @@ namespace NegotiationSim.Core.Engine;
 public sealed partial class Simulation
 {
     // Scale factors of the non-market payoff terms, as shares of the value at stake [A] (MODEL.md §4.1).
-    private const double Section232ExporterBurden = 0.5;
     private const double ChinaControlLoss = 0.3;
     private const double SecurityValue = 0.05;
     private const double AlignmentValue = 0.02;
@@ -17,9 +16,16 @@ public sealed partial class Simulation
     {
         var bloc = _scenario.Bloc!;
         var market = await _host.AppraiseMembershipAsync((bool[])_members.Clone(), _floors);
+        var probes = _threats.Active.Where(t => _us >= 0).Select(t => new Section232Probe(t.Target, _us, t.Stages, t.Rate)).ToArray();
+        var losses = probes.Length == 0 ? [] : await _host.Section232LossesAsync(probes);
+        double Loss232(int j)
+        {
+            var k = Array.FindIndex(probes, p => p.Target == j);
+            return k < 0 ? 0 : losses.Sum(m => m[k]);
+        }
         var n = _world.CountryCount;
         var payoffs = new Payoff[n];
-        for (var j = 0; j < n; j++) payoffs[j] = Appraise(j, market.Sum(m => m[j]), results);
+        for (var j = 0; j < n; j++) payoffs[j] = Appraise(j, market.Sum(m => m[j]), Loss232(j), results);
 
         var eligible = Enumerable.Range(0, n).Select(j => bloc.IsEligible(j, _world)).ToArray();
         var stability = CoalitionStability.Assess(_members, eligible, j => payoffs[j].Total);
@@ -48,14 +54,16 @@ public sealed partial class Simulation
 
     private sealed record Payoff(double Total, double Threshold, string Reasons);
 
-    /// <summary>ΔU_j = U(in) − U(out) with its components (§4.1); the reasons are the top three by size.</summary>
-    private Payoff Appraise(int j, double marketGain, IReadOnlyList<MineralResult> results)
+    /// <summary>
+    /// ΔU_j = U(in) − U(out) with its components (§4.1); the reasons are the top three by size. The market term and
+    /// the Section 232 loss L232_j come from linear what-ifs; the other terms are shares of the value at stake [A].
+    /// </summary>
+    private Payoff Appraise(int j, double marketGain, double section232Loss, IReadOnlyList<MineralResult> results)
     {
         var stance = _world.Countries[j].Stance;
         var stake = 0.0;
         var fromChina = 0.0;
         var chinaExposure = 0.0;
-        var toUs = 0.0;
         var threat = _threats.For(j);
         foreach (var r in results)
         {
@@ -67,14 +75,12 @@ public sealed partial class Simulation
                 if (s == (int)Stage.Refined && _china >= 0 && st.Use[j] > 0
                     && st.ImportsFromChina[j] / st.Use[j] > _scenario.Settings.ChinaDependenceThreshold)
                     chinaExposure += st.ImportsFromChina[j] * st.Price[_china];
-                if (threat is not null && threat.Stages.Contains((Stage)s))
-                    toUs += st.Flows.Where(f => f.Origin == j && f.Destination == _us).Sum(f => f.Tonnes * st.Price[j]);
             }
         }
         var components = new (string Name, double Value)[]
         {
             ("market effects of the floor and levy", stance.Economic * marketGain),
-            ("Section 232 duty avoided", threat is null ? 0 : stance.Economic * threat.Credibility * threat.Rate * toUs * Section232ExporterBurden),
+            ("Section 232 duty avoided", threat is null ? 0 : stance.Economic * threat.Credibility * section232Loss),
             ("expected Chinese retaliation", -stance.Economic * _scenario.Settings.ChinaRetaliation * ChinaControlLoss * chinaExposure),
             ("security of supply", stance.Security * SecurityValue * fromChina),
             ("alignment", stance.Alignment * AlignmentValue * stake),
