@@ -63,3 +63,44 @@ public sealed class RunCommandTests
         Assert.False(Directory.Exists(output));
     }
 }
+
+/// <summary>`negsim validate`: exit codes and every error of every file.</summary>
+public sealed class ValidateCommandTests
+{
+    private static string Repo([CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
+
+    private static async Task<(int Exit, string Output)> Validate(params string[] files)
+    {
+        var console = new TestConsole().Width(200);
+        var root = new RootCommand { ValidateCommand.Create(console) };
+        var exit = await root.Parse(["validate", .. files]).InvokeAsync();
+        return (exit, console.Output);
+    }
+
+    [Fact]
+    public async Task Validate_Library_AllValidExitZero()
+    {
+        var files = Directory.GetFiles(Path.Combine(Repo(), "scenarios"), "*.yaml");
+        var (exit, output) = await Validate(files);
+        Assert.Equal(0, exit);
+        Assert.Contains("forge-2026.yaml: valid", output);
+    }
+
+    [Fact]
+    public async Task Validate_TwoBrokenFiles_EveryErrorExitOne()
+    {
+        var dir = Directory.CreateTempSubdirectory("negsim-validate-").FullName;
+        var good = File.ReadAllText(Path.Combine(Repo(), "tests", "data", "gallium-control.yaml"));
+        File.WriteAllText(Path.Combine(dir, "a.yaml"), good.Replace("founders: [USA, JPN]", "founders: [USA, JPM]").Replace("rounds: 8", "rounds: -1"));
+        File.WriteAllText(Path.Combine(dir, "b.yaml"), "name: [broken\n");
+        var (exit, output) = await Validate(Path.Combine(dir, "a.yaml"), Path.Combine(dir, "b.yaml"));
+        Assert.Equal(1, exit);
+        Assert.Contains("a.yaml:36:", output);
+        Assert.Contains("a.yaml:7:", output);
+        Assert.Contains("b.yaml:", output);
+    }
+
+    [Fact]
+    public async Task Validate_NoFiles_UsageExitTwo() => Assert.Equal(2, (await Validate()).Exit);
+}

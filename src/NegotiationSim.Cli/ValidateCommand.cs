@@ -1,0 +1,38 @@
+using System.CommandLine;
+using NegotiationSim.Scenarios;
+using Spectre.Console;
+
+namespace NegotiationSim.Cli;
+
+/// <summary>`negsim validate <files...>`: every error of every file at once, as file:line:col: message. Exit 0 valid, 1 invalid, 2 usage.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var files = new Argument<FileInfo[]>("scenarios") { Description = "scenario files (YAML)", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("validate", "check scenario files without running them") { files };
+        command.SetAction(pr => Validate(console, pr.GetValue(files) ?? []));
+        return command;
+    }
+
+    private static int Validate(IAnsiConsole console, FileInfo[] files)
+    {
+        if (files.Length == 0)
+        {
+            console.MarkupLine("[red]give at least one scenario file: negsim validate <file.yaml>...[/]");
+            return 2;
+        }
+        var invalid = 0;
+        foreach (var file in files)
+        {
+            if (ScenarioLoader.TryLoad(file.FullName, out var scenario, out var errors))
+            {
+                console.MarkupLineInterpolated($"[green]{file.Name}: valid[/] ({scenario!.World.CountryCount} countries × {scenario.World.Minerals.Count} minerals, {scenario.Rounds} rounds, {scenario.Events.Count} events)");
+                continue;
+            }
+            invalid++;
+            foreach (var e in errors) console.MarkupLineInterpolated($"[red]{e.ToString()}[/]");
+        }
+        return invalid == 0 ? 0 : 1;
+    }
+}
