@@ -10,7 +10,7 @@ internal static class ConditionsBuilder
     public const double NegligibleShare = 1e-5;
 
     public static MarketConditions Build(MarketBase b, double[] baseTariff, MineralRoundInput input, MarketOutcome? last,
-        double[] lastLevy, int chinaIndex)
+        double[] lastLevy)
     {
         var n = b.N;
         var s = (int)b.Id.Stage;
@@ -83,7 +83,6 @@ internal static class ConditionsBuilder
             LevyTiming = policy.LevyTiming,
             Members = double.IsNaN(floor) ? null : policy.Members,
             StartPrices = last?.Prices,
-            StartQuotaRent = last?.QuotaRent,
         };
     }
 }

@@ -11,7 +11,7 @@ public sealed class MarketConditions
     public required double[] UncappedBase { get; init; }
     /// <summary>Input cost per tonne of output at each origin (c_in), $.</summary>
     public required double[] InputCost { get; set; }
-    /// <summary>Derived demand per destination from the next stage (t/month), fixed in this solve.</summary>
+    /// <summary>Derived demand per destination (t/month) when there is no <see cref="Downstream"/> curve to follow.</summary>
     public required double[] Derived { get; set; }
     /// <summary>The next stage's supply, from which derived use follows this stage's price (null: use <see cref="Derived"/>).</summary>
     public DownstreamSupply? Downstream { get; set; }
@@ -41,8 +41,6 @@ public sealed class MarketConditions
     public double[]? StartPrices { get; set; }
     /// <summary>The solver's per-round cache of the fixed wedges and their powers (set on first use).</summary>
     internal (double[] Wedge, double[] Pow, bool[] Dynamic)? WedgeCache { get; set; }
-    /// <summary>Warm start: last round's quota rents μ_ij (null = zero).</summary>
-    public double[]? StartQuotaRent { get; set; }
 }
 
 /// <summary>The next stage's producers as buyers of this stage: their output price, supply curve and input needs.</summary>

@@ -41,7 +41,8 @@ internal sealed partial class SolverWorkspace
         _n = b.N;
         _sigma = b.Parameters.Sigma;
         _p = c.StartPrices is { } sp ? (double[])sp.Clone() : Enumerable.Repeat(b.BasePrice, _n).ToArray();
-        _mu = c.StartQuotaRent is { } sm ? (double[])sm.Clone() : new double[_n * _n];
+        // Rents are solved afresh from prices in every demand pass; none carries over (a lifted control has none).
+        _mu = new double[_n * _n];
         _contemporaneous = c.LevyTiming == LevyTiming.Contemporaneous && !double.IsNaN(c.Floor) && c.Members is not null;
         _levy = _contemporaneous ? new double[_n * _n] : (double[])c.Levy.Clone();
         _delivered = new double[_n * _n];
