@@ -15,6 +15,7 @@ public sealed class MineralMarket
     private readonly MarketOutcome?[] _last = new MarketOutcome?[Stages.Count];
     private readonly double[][] _lastLevy;
     private readonly MarketConditions?[] _lastConditions = new MarketConditions?[Stages.Count];
+    private readonly (LinearGsim Model, double[] Wedge)?[] _linear = new (LinearGsim, double[])?[Stages.Count];
 
     /// <param name="bases">The mineral's three market bases, ore..product.</param>
     public MineralMarket(IReadOnlyList<MarketBase> bases, int mineral, int chinaIndex)
@@ -47,7 +48,7 @@ public sealed class MineralMarket
         var conditions = new MarketConditions[Stages.Count];
         for (var s = 0; s < Stages.Count; s++)
         {
-            conditions[s] = ConditionsBuilder.Build(_bases[s], _baseTariff[s], input, _last[s], _lastLevy[s], _china);
+            conditions[s] = ConditionsBuilder.Build(_bases[s], _baseTariff[s], input, _last[s], _lastLevy[s]);
             // Input costs start from last round's input price indices (block Gauss–Seidel warm start).
             if (s > 0 && _last[s - 1] is { } upstream)
                 conditions[s].InputCost = upstream.PriceIndex.Select(p => _bases[s].BaseInputCost * p).ToArray();
@@ -62,6 +63,7 @@ public sealed class MineralMarket
             _last[s] = outcome;
             _lastLevy[s] = outcome.Levy;
             _lastConditions[s] = conditions[s];
+            _linear[s] = null;
             var rows = Welfare.ForStage(_bases[s], conditions[s], outcome, input.Policy);
             for (var j = 0; j < n; j++) welfare[j] = welfare[j].Add(rows[j]);
             stages[s] = Summaries.Stage(_bases[s], conditions[s], outcome, input.Policy.Members, _china);
@@ -110,8 +112,13 @@ public sealed class MineralMarket
     }
 
     /// <summary>The current equilibrium of one stage as a linear GSIM, for what-ifs (§2.5); null before the first round.</summary>
-    public (LinearGsim Model, double[] Wedge)? Linearise(Stage stage) =>
-        _last[(int)stage] is { } o && _lastConditions[(int)stage] is { } c ? WhatIf.Linearise(_bases[(int)stage], c, o) : null;
+    public (LinearGsim Model, double[] Wedge)? Linearise(Stage stage)
+    {
+        // Factorised once per round: the membership screen and the Section 232 probes both use it.
+        var s = (int)stage;
+        if (_linear[s] is null && _last[s] is { } o && _lastConditions[s] is { } c) _linear[s] = WhatIf.Linearise(_bases[s], c, o);
+        return _linear[s];
+    }
 }
 
 /// <summary>Membership what-ifs on the linear model: the change in each country's welfare from being in rather than out.</summary>
