@@ -12,10 +12,9 @@ public static class MineralSolver
     public const int MaxSweeps = 300;
     public const double SweepTolerance = 1e-10;
     public const int AccelerationDepth = 3;
-    public const int StallWindow = 50;
 
     /// <param name="bases">The mineral's three market bases, ore..product.</param>
-    /// <param name="conditions">This round's conditions, ore..product; Derived, InputCost and StartPrices are overwritten.</param>
+    /// <param name="conditions">This round's conditions, ore..product; Downstream, InputCost and StartPrices are overwritten.</param>
     public static MineralOutcome Solve(IReadOnlyList<MarketBase> bases, IReadOnlyList<MarketConditions> conditions)
     {
         var outcomes = new MarketOutcome[Stages.Count];
@@ -23,7 +22,6 @@ public static class MineralSolver
         var mixer = new AndersonMixer(AccelerationDepth);
         var extrapolated = false;
         var stageTolerance = 1e-6;
-        var gaps = new List<double>();
         var lastGap = double.PositiveInfinity;
         double[]? lastPlain = null;
         var iterations = 0;
@@ -35,11 +33,8 @@ public static class MineralSolver
                 var c = conditions[s];
                 if (s < Stages.Count - 1)
                 {
-                    var upstream = outcomes[s + 1].Output;
-                    var a = bases[s].InputCoefficientForNext;
-                    c.Derived = upstream.Select(y => a * y).ToArray();
                     var next = bases[s + 1];
-                    c.Downstream = new DownstreamSupply(a, outcomes[s + 1].Prices, conditions[s + 1].UncappedBase,
+                    c.Downstream = new DownstreamSupply(bases[s].InputCoefficientForNext, outcomes[s + 1].Prices, conditions[s + 1].UncappedBase,
                         conditions[s + 1].Capacity, next.BaseValueAdded, next.Parameters.SupplyElasticity, next.BaseInputCost);
                 }
                 var before = c.StartPrices;
@@ -55,7 +50,6 @@ public static class MineralSolver
                     change = double.PositiveInfinity;
                 }
                 c.StartPrices = outcome.Prices;
-                c.StartQuotaRent = outcome.QuotaRent;
                 outcomes[s] = outcome;
             }
             // Input costs should equal what the new upstream indices say; accelerate that fixed point.
@@ -76,9 +70,6 @@ public static class MineralSolver
             if (gap < SweepTolerance && change < 1e-8 && stageTolerance <= MarketSolver.Tolerance) break;
             // Inexact block iteration: clear each stage only as tightly as the stages currently agree.
             stageTolerance = Math.Clamp(0.01 * gap, MarketSolver.Tolerance, 1e-6);
-            // Slow but steady progress goes on; a cycle (the gap not halving in StallWindow sweeps) stops here.
-            gaps.Add(gap);
-            if (gaps.Count > StallWindow && gap > 0.5 * gaps[^(StallWindow + 1)]) break;
             // Extrapolate only from sweeps whose stages all cleared and after an extrapolation that helped; otherwise
             // return to the plain sweep from the last point that was not extrapolated, and start the history over.
             var cleared = outcomes.All(o => o.Residual < 1e-6);
