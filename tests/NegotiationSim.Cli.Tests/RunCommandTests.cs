@@ -8,7 +8,7 @@ namespace NegotiationSim.Cli.Tests;
 /// <summary>`negsim run` as an analyst uses it: the files it writes, what it prints, and how it refuses bad input.</summary>
 public sealed class RunCommandTests
 {
-    private static string Repo([CallerFilePath] string here = "") =>
+    internal static string Repo([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
 
     private static async Task<(int Exit, string Output)> Run(params string[] args)
@@ -67,8 +67,7 @@ public sealed class RunCommandTests
 /// <summary>`negsim validate`: exit codes and every error of every file.</summary>
 public sealed class ValidateCommandTests
 {
-    private static string Repo([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
+    private static string Repo() => RunCommandTests.Repo();
 
     private static async Task<(int Exit, string Output)> Validate(params string[] files)
     {
