@@ -12,6 +12,8 @@ public static class MineralSolver
     public const int MaxSweeps = 300;
     public const double SweepTolerance = 1e-10;
     public const int AccelerationDepth = 3;
+    private const double WorseThanBest = 3;
+    private const int PatienceSweeps = 8;
 
     /// <param name="bases">The mineral's three market bases, ore..product.</param>
     /// <param name="conditions">This round's conditions, ore..product; Downstream, InputCost and StartPrices are overwritten.</param>
@@ -22,8 +24,8 @@ public static class MineralSolver
         var mixer = new AndersonMixer(AccelerationDepth);
         var extrapolated = false;
         var stageTolerance = 1e-6;
-        var lastGap = double.PositiveInfinity;
-        double[]? lastPlain = null;
+        var bestGap = double.PositiveInfinity;
+        var sinceBest = 0;
         var iterations = 0;
         for (; sweeps < MaxSweeps; sweeps++)
         {
@@ -68,21 +70,34 @@ public static class MineralSolver
                 }
             }
             if (gap < SweepTolerance && change < 1e-8 && stageTolerance <= MarketSolver.Tolerance) break;
+            var usedTolerance = stageTolerance;
             // Inexact block iteration: clear each stage only as tightly as the stages currently agree.
             stageTolerance = Math.Clamp(0.01 * gap, MarketSolver.Tolerance, 1e-6);
-            // Extrapolate only from sweeps whose stages all cleared and after an extrapolation that helped; otherwise
-            // return to the plain sweep from the last point that was not extrapolated, and start the history over.
+            // Extrapolate only from sweeps whose stages all cleared. The gap is not monotone under extrapolation, so
+            // an extrapolated point is kept unless it is much worse than the best seen or the best has not improved
+            // for a while; then the plain sweep from here restarts the history. (Demanding a fall at every sweep
+            // reset the history every other sweep and left tightly coupled chains crawling.) A gap is only known to
+            // the accuracy the stages were cleared to, hence the floor on the gap that can count as best.
             var cleared = outcomes.All(o => o.Residual < 1e-6);
-            double[] mixed;
-            if (extrapolated && (!cleared || gap > lastGap))
+            var credible = Math.Max(gap, 100 * usedTolerance);
+            if (credible < bestGap)
             {
-                mixed = mixer.Reset(lastPlain!);
+                bestGap = credible;
+                sinceBest = 0;
+            }
+            else
+            {
+                sinceBest++;
+            }
+            double[] mixed;
+            if (extrapolated && (!cleared || gap > WorseThanBest * bestGap || sinceBest >= PatienceSweeps))
+            {
+                mixed = mixer.Reset(gx);
+                sinceBest = 0;
                 extrapolated = false;
             }
             else
             {
-                lastPlain = gx;
-                lastGap = gap;
                 mixed = cleared ? mixer.Next(x, gx) : mixer.Reset(gx);
                 extrapolated = !ReferenceEquals(mixed, gx);
             }
