@@ -1,4 +1,5 @@
 using System.Globalization;
+using NegotiationSim.Scenarios.Language;
 using YamlDotNet.RepresentationModel;
 
 namespace NegotiationSim.Scenarios;
@@ -17,8 +18,10 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
     public YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
 
-    public void CheckKeys(YamlMappingNode map, params string[] allowed)
+    /// <summary>Refuses keys the language does not define for this mapping, with a did-you-mean hint.</summary>
+    public void CheckKeys(YamlMappingNode map, Shape shape)
     {
+        var allowed = shape.Keys.Select(k => k.Name).ToArray();
         foreach (var key in map.Children.Keys)
         {
             var name = (key as YamlScalarNode)?.Value ?? "?";
@@ -64,21 +67,48 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
         return Number(node, key, fallback, min, max);
     }
 
-    public double Number(YamlNode node, string what, double fallback, double min, double max)
+    public double Number(YamlNode node, string what, double fallback, double min, double max, string? unit = null)
     {
         if (node is not YamlScalarNode { Value: { } v }
             || !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x))
         {
-            Error(node, $"'{what}' must be a number");
+            Error(node, $"'{what}' must be a number{Units.NotANumberHint(node, unit)}");
             return fallback;
         }
         if (x < min || x > max)
         {
-            Error(node, $"'{what}' is {v}, out of range [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+            Error(node, $"'{what}' is {v}, out of range [{Units.Bound(min)}, {Units.Bound(max)}]{Units.OutOfRangeHint(x, max, unit)}");
             return fallback;
         }
         return x;
     }
+
+    /// <summary>A number key of the language: its range, unit and default come from the key.</summary>
+    public double Number(YamlMappingNode parent, Key key, double? fallback = null, double? min = null)
+    {
+        var v = (NumberValue)key.Value;
+        var fb = fallback ?? key.NumberDefault;
+        var node = Get(parent, key.Name);
+        if (node is null) { if (key.Required) Error(parent, $"missing '{key.Name}'"); return fb; }
+        var x = Number(node, key.Name, fb, min ?? v.Min, v.Max, v.Unit);
+        if (v.Whole && x != Math.Floor(x)) { Error(node, $"'{key.Name}' must be a whole number"); return fb; }
+        return x;
+    }
+
+    /// <summary>A whole-number key of the language (rounds, counts); <paramref name="min"/> overrides the key's minimum.</summary>
+    public int Integer(YamlMappingNode parent, Key key, int? fallback = null, int? min = null)
+    {
+        var x = Number(parent, key, fallback, min);
+        return x >= int.MaxValue ? int.MaxValue : (int)x;
+    }
+
+    public YamlMappingNode? Map(YamlMappingNode parent, Key key) => Map(parent, key.Name, key.Required);
+
+    public YamlSequenceNode? List(YamlMappingNode parent, Key key) => List(parent, key.Name, key.Required);
+
+    public string? Text(YamlMappingNode parent, Key key) => Text(parent, key.Name, key.Required);
+
+    public YamlNode? Get(YamlMappingNode map, Key key) => Get(map, key.Name);
 
     public int Integer(YamlMappingNode parent, string key, int fallback, int min, int max, bool required = false)
     {

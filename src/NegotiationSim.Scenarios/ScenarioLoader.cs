@@ -2,6 +2,7 @@ using NegotiationSim.Core.Market;
 using NegotiationSim.Core.Policy;
 using NegotiationSim.Core.World;
 using YamlDotNet.RepresentationModel;
+using L = NegotiationSim.Scenarios.Language.ScenarioLanguage;
 
 namespace NegotiationSim.Scenarios;
 
@@ -23,18 +24,17 @@ public static partial class ScenarioLoader
         if (root is null) { errors = found; return false; }
         var r = new NodeReader(origins, path);
         r.Errors.AddRange(found);
-        r.CheckKeys(root, "name", "question", "seed", "rounds", "start_month", "minerals", "countries", "production",
-            "capacity", "consumption", "reserves", "tariffs", "bloc", "events", "settings");
+        r.CheckKeys(root, L.Root.Shape);
         var world = ReadWorld(r, root);
         var bloc = world is null ? null : ReadBloc(r, root, world);
-        var rounds = r.Integer(root, "rounds", 36, 1, 1200);
+        var rounds = r.Integer(root, L.Root.RoundCount);
         var events = world is null ? [] : ReadEvents(r, root, world, rounds);
         var settings = ReadSettings(r, root);
-        var seed = (long)r.Number(root, "seed", 1, 0, 9e15);
-        var name = r.Text(root, "name") ?? Path.GetFileNameWithoutExtension(path);
-        var question = r.Text(root, "question") ?? "";
-        var start = r.Text(root, "start_month") ?? "2026-01";
-        if (!DateOnly.TryParseExact(start + "-01", "yyyy-MM-dd", out _)) r.Error(r.Get(root, "start_month"), "start_month must look like 2026-02");
+        var seed = (long)r.Number(root, L.Root.Seed);
+        var name = r.Text(root, L.Root.Name) ?? Path.GetFileNameWithoutExtension(path);
+        var question = r.Text(root, L.Root.Question) ?? "";
+        var start = r.Text(root, L.Root.StartMonth) ?? L.Root.StartMonth.Default!;
+        if (!DateOnly.TryParseExact(start + "-01", "yyyy-MM-dd", out _)) r.Error(r.Get(root, L.Root.StartMonth), "start_month must look like 2026-02");
         errors = r.Errors;
         if (errors.Count > 0 || world is null) return false;
         scenario = new Scenario(name, question, world, bloc, events, settings, seed, rounds, start);
@@ -44,17 +44,17 @@ public static partial class ScenarioLoader
     private static ModelSettings ReadSettings(NodeReader r, YamlMappingNode root)
     {
         var s = new ModelSettings();
-        if (r.Map(root, "settings") is not { } m) return s;
-        r.CheckKeys(m, "disruption_hazard", "disruption_severity", "exit_rounds", "restart_rounds", "china_retaliation", "inventory_months", "anticipation_factor");
+        if (r.Map(root, L.Root.Settings) is not { } m) return s;
+        r.CheckKeys(m, L.ModelSettings.Shape);
         return s with
         {
-            DisruptionHazard = r.Number(m, "disruption_hazard", s.DisruptionHazard, 0, 1),
-            DisruptionSeverity = r.Number(m, "disruption_severity", s.DisruptionSeverity, 0, 1),
-            ExitRounds = r.Integer(m, "exit_rounds", s.ExitRounds, 1, 120),
-            RestartRounds = r.Integer(m, "restart_rounds", s.RestartRounds, 1, 120),
-            ChinaRetaliation = r.Number(m, "china_retaliation", s.ChinaRetaliation, 0, 1),
-            InventoryMonths = r.Number(m, "inventory_months", s.InventoryMonths, 0, 24),
-            AnticipationFactor = r.Number(m, "anticipation_factor", s.AnticipationFactor, 0, 10),
+            DisruptionHazard = r.Number(m, L.ModelSettings.DisruptionHazard),
+            DisruptionSeverity = r.Number(m, L.ModelSettings.DisruptionSeverity),
+            ExitRounds = r.Integer(m, L.ModelSettings.ExitRounds),
+            RestartRounds = r.Integer(m, L.ModelSettings.RestartRounds),
+            ChinaRetaliation = r.Number(m, L.ModelSettings.ChinaRetaliation),
+            InventoryMonths = r.Number(m, L.ModelSettings.InventoryMonths),
+            AnticipationFactor = r.Number(m, L.ModelSettings.AnticipationFactor),
         };
     }
 
@@ -78,7 +78,7 @@ public static partial class ScenarioLoader
     {
         var text = (node as YamlScalarNode)?.Value ?? "";
         if (Stages.TryParse(text, out var s)) return s;
-        r.Error(node, $"unknown stage '{text}'; stages are ore, refined, product");
+        r.Error(node, $"unknown stage '{text}'; stages are {string.Join(", ", L.StageName.Options)}");
         return null;
     }
 
