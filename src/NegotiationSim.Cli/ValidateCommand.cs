@@ -23,6 +23,7 @@ public static class ValidateCommand
             return 2;
         }
         var invalid = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         foreach (var file in files)
         {
             if (ScenarioLoader.TryLoad(file.FullName, out var scenario, out var errors))
@@ -33,6 +34,7 @@ public static class ValidateCommand
             invalid++;
             foreach (var e in errors) console.MarkupLineInterpolated($"[red]{e.ToString()}[/]");
         }
+        console.MarkupLineInterpolated($"{files.Length} file(s) checked in {watch.Elapsed.TotalMilliseconds:F0} ms: {files.Length - invalid} valid, {invalid} invalid");
         return invalid == 0 ? 0 : 1;
     }
 }

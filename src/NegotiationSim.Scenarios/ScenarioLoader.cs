@@ -15,12 +15,19 @@ public static partial class ScenarioLoader
     public static Scenario Load(string path) =>
         TryLoad(path, out var scenario, out var errors) ? scenario! : throw new ScenarioException(errors);
 
-    public static bool TryLoad(string path, out Scenario? scenario, out IReadOnlyList<ScenarioError> errors)
+    public static bool TryLoad(string path, out Scenario? scenario, out IReadOnlyList<ScenarioError> errors) =>
+        TryLoad(path, null, out scenario, out errors);
+
+    /// <summary>Loads <paramref name="text"/> as if it were the file at <paramref name="path"/> (`extends:` is found next to it).</summary>
+    public static bool TryLoadText(string path, string text, out Scenario? scenario, out IReadOnlyList<ScenarioError> errors) =>
+        TryLoad(path, text, out scenario, out errors);
+
+    private static bool TryLoad(string path, string? text, out Scenario? scenario, out IReadOnlyList<ScenarioError> errors)
     {
         scenario = null;
         var found = new List<ScenarioError>();
         var origins = new Dictionary<YamlNode, string>(ReferenceEqualityComparer.Instance);
-        var root = YamlDocument.Read(path, found, origins);
+        var root = YamlDocument.Read(path, found, origins, text: text);
         if (root is null) { errors = found; return false; }
         var r = new NodeReader(origins, path);
         r.Errors.AddRange(found);
