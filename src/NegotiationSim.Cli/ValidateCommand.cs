@@ -32,7 +32,8 @@ public static class ValidateCommand
                 continue;
             }
             invalid++;
-            foreach (var e in errors) console.MarkupLineInterpolated($"[red]{e.ToString()}[/]");
+            // One unwrapped line per error, so editors and grep can read file:line:col however narrow the terminal.
+            foreach (var e in errors) console.Profile.Out.Writer.WriteLine(e.ToString());
         }
         console.MarkupLineInterpolated($"{files.Length} file(s) checked in {watch.Elapsed.TotalMilliseconds:F0} ms: {files.Length - invalid} valid, {invalid} invalid");
         return invalid == 0 ? 0 : 1;

@@ -42,7 +42,7 @@ public static partial class ScenarioLoader
         var question = r.Text(root, L.Root.Question) ?? "";
         var start = r.Text(root, L.Root.StartMonth) ?? L.Root.StartMonth.Default!;
         if (!DateOnly.TryParseExact(start + "-01", "yyyy-MM-dd", out _)) r.Error(r.Get(root, L.Root.StartMonth), "start_month must look like 2026-02");
-        errors = r.Errors;
+        errors = InReadingOrder(r.Errors);
         if (errors.Count > 0 || world is null) return false;
         scenario = new Scenario(name, question, world, bloc, events, settings, seed, rounds, start);
         return true;
@@ -63,6 +63,13 @@ public static partial class ScenarioLoader
             InventoryMonths = r.Number(m, L.ModelSettings.InventoryMonths),
             AnticipationFactor = r.Number(m, L.ModelSettings.AnticipationFactor),
         };
+    }
+
+    /// <summary>Errors file by file (in the order the files first appear), each file's from top to bottom.</summary>
+    private static List<ScenarioError> InReadingOrder(List<ScenarioError> errors)
+    {
+        var files = errors.Select(e => e.File).Distinct().ToList();
+        return errors.OrderBy(e => files.IndexOf(e.File)).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList();
     }
 
     internal static int Country(NodeReader r, YamlNode node, WorldDefinition world)

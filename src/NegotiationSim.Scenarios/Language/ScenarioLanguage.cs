@@ -27,7 +27,7 @@ public static partial class ScenarioLanguage
         public static readonly Key Name = Shape.Add("name", new TextValue(), "Title shown in the console and the report.", "FORGE 2026", defaultValue: "the file name");
         public static readonly Key Question = Shape.Add("question", new TextValue(), "The question the scenario asks, in one sentence.", "\"What happens if FORGE sets refined-stage floors?\"");
         public static readonly Key Extends = Shape.Add("extends", new TextValue(), "A scenario file (path relative to this file) whose keys this file starts from and overrides.", "world-2024.yaml");
-        public static readonly Key Seed = Shape.Add("seed", Whole(0, 9e15, "a seed (any whole number)"), "Seed of every random draw: the same seed gives the same run, byte for byte.", "2026", defaultValue: "1");
+        public static readonly Key Seed = Shape.Add("seed", Whole(0, 9e15, "seed"), "Seed of every random draw: the same seed gives the same run, byte for byte.", "2026", defaultValue: "1");
         public static readonly Key RoundCount = Shape.Add("rounds", Whole(1, 1200, Rounds), "How many monthly rounds to run.", "36", defaultValue: "36");
         public static readonly Key StartMonth = Shape.Add("start_month", new TextValue(@"^[0-9]{4}-(0[1-9]|1[0-2])$", "YYYY-MM"), "The calendar month of round 1.", "2026-02", defaultValue: "2026-01");
         public static readonly Key Minerals = Shape.Add("minerals", new ListValue(new ShapeValue(Mineral.Shape)), "The minerals, each with three stages (ore → refined → product).", "see `minerals[]`", required: true);
