@@ -19,41 +19,40 @@ internal static class Events
         switch (kind)
         {
             case "section232":
-            {
-                r.CheckKeys(b, L.Section232Body.Shape);
-                var auto = r.Get(b, L.Section232Body.Targets) is YamlScalarNode { Value: "auto" };
-                var deadline = r.Integer(b, L.Section232Body.Deadline, round + 6, min: round);
-                return new Section232Threat(round, auto ? null : CountryList(L.Section232Body.Targets), StageList(L.Section232Body.Stages),
-                    r.Number(b, L.Section232Body.Rate), r.Number(b, L.Section232Body.Credibility), deadline);
-            }
+                {
+                    r.CheckKeys(b, L.Section232Body.Shape);
+                    var auto = r.Get(b, L.Section232Body.Targets) is YamlScalarNode { Value: "auto" };
+                    var deadline = r.Integer(b, L.Section232Body.Deadline, round + 6, min: round);
+                    return new Section232Threat(round, auto ? null : CountryList(L.Section232Body.Targets), StageList(L.Section232Body.Stages),
+                        r.Number(b, L.Section232Body.Rate), r.Number(b, L.Section232Body.Credibility), deadline);
+                }
             case "export_control":
-            {
-                var k = L.ExportControlBody.Shape;
-                r.CheckKeys(b, k);
-                var targetsNode = r.Get(b, L.ExportControlBody.Targets);
-                var targets = targetsNode switch
                 {
-                    YamlScalarNode { Value: "all" } or null => TargetSet.Everyone,
-                    YamlScalarNode { Value: "bloc" } => new TargetSet(false, true, []),
-                    YamlSequenceNode => new TargetSet(false, false, CountryList(L.ExportControlBody.Targets)),
-                    _ => ScenarioLoader.Bad(r, targetsNode, "targets must be all, bloc or a list of countries", TargetSet.Everyone),
-                };
-                var controlKind = r.Text(b, L.ExportControlBody.Kind) switch
-                {
-                    "ban" => ControlKind.Ban,
-                    "licence" or "license" => ControlKind.Licence,
-                    "quota" => ControlKind.Quota,
-                    var o => ScenarioLoader.Bad(r, r.Get(b, L.ExportControlBody.Kind), $"unknown kind '{o}'; use ban, licence or quota", ControlKind.Ban),
-                };
-                var effective = r.Integer(b, L.ExportControlBody.Effective, round, min: round);
-                if (effective > rounds)
-                    r.Error(r.Get(b, L.ExportControlBody.Effective), $"the control takes effect in round {effective}, after the last round ({rounds})");
-                return new ExportControl(round, r.Text(b, L.ExportControlBody.Id) ?? "control", C(L.ExportControlBody.Exporter),
-                    M(L.ExportControlBody.Mineral), StageList(L.ExportControlBody.Stages), targets, controlKind, effective,
-                    r.Integer(b, L.ExportControlBody.LicenceDelay), r.Number(b, L.ExportControlBody.ApprovalRamp),
-                    r.Number(b, L.ExportControlBody.Quota), r.Number(b, L.ExportControlBody.Leakage), r.Number(b, L.ExportControlBody.LeakCost),
-                    r.Number(b, L.ExportControlBody.EnforcementDecay), CountryList(L.ExportControlBody.Hubs));
-            }
+                    r.CheckKeys(b, L.ExportControlBody.Shape);
+                    var targetsNode = r.Get(b, L.ExportControlBody.Targets);
+                    var targets = targetsNode switch
+                    {
+                        YamlScalarNode { Value: "all" } or null => TargetSet.Everyone,
+                        YamlScalarNode { Value: "bloc" } => new TargetSet(false, true, []),
+                        YamlSequenceNode => new TargetSet(false, false, CountryList(L.ExportControlBody.Targets)),
+                        _ => ScenarioLoader.Bad(r, targetsNode, "targets must be all, bloc or a list of countries", TargetSet.Everyone),
+                    };
+                    var controlKind = r.Text(b, L.ExportControlBody.Kind) switch
+                    {
+                        "ban" => ControlKind.Ban,
+                        "licence" or "license" => ControlKind.Licence,
+                        "quota" => ControlKind.Quota,
+                        var o => ScenarioLoader.Bad(r, r.Get(b, L.ExportControlBody.Kind), $"unknown kind '{o}'; use ban, licence or quota", ControlKind.Ban),
+                    };
+                    var effective = r.Integer(b, L.ExportControlBody.Effective, round, min: round);
+                    if (effective > rounds)
+                        r.Error(r.Get(b, L.ExportControlBody.Effective), $"the control takes effect in round {effective}, after the last round ({rounds})");
+                    return new ExportControl(round, r.Text(b, L.ExportControlBody.Id) ?? "control", C(L.ExportControlBody.Exporter),
+                        M(L.ExportControlBody.Mineral), StageList(L.ExportControlBody.Stages), targets, controlKind, effective,
+                        r.Integer(b, L.ExportControlBody.LicenceDelay), r.Number(b, L.ExportControlBody.ApprovalRamp),
+                        r.Number(b, L.ExportControlBody.Quota), r.Number(b, L.ExportControlBody.Leakage), r.Number(b, L.ExportControlBody.LeakCost),
+                        r.Number(b, L.ExportControlBody.EnforcementDecay), CountryList(L.ExportControlBody.Hubs));
+                }
             case "suspend_control":
                 r.CheckKeys(b, L.SuspendBody.Shape);
                 return new ControlSuspension(round, r.Text(b, L.SuspendBody.Id) ?? "");
