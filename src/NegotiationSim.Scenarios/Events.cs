@@ -69,9 +69,12 @@ internal static class Events
                 return new StockpileProgramme(round, C(L.StockpileBody.Country), r.Number(b, L.StockpileBody.Budget, 0),
                     r.Items(r.List(b, L.StockpileBody.Minerals)).Select(n => ScenarioLoader.Mineral(r, n, w)).Where(m => m >= 0).ToList(),
                     r.Number(b, L.StockpileBody.BuyRate), r.Number(b, L.StockpileBody.ReleaseRate), r.Number(b, L.StockpileBody.ReleaseTrigger));
-            default:
+            case "join" or "leave":
                 r.CheckKeys(b, L.MoveBody.Shape);
                 return new MembershipMove(round, C(L.MoveBody.Country), kind == "join");
+            default:
+                // A kind declared in ScenarioLanguage.Event but not read here: a loader bug, which every-key.yaml's test finds.
+                throw new InvalidOperationException($"event kind '{kind}' is in the scenario language but the loader does not read it");
         }
     }
 

@@ -4,7 +4,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace NegotiationSim.Scenarios;
 
-/// <summary>Typed access to YAML nodes that records a positioned error instead of throwing.</summary>
+/// <summary>
+/// Typed access to YAML nodes that records a positioned error instead of throwing. Keys are read through the
+/// language's <see cref="Key"/>s only, so the loader cannot read a key the schema and the docs do not know.
+/// </summary>
 internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string mainFile)
 {
     public List<ScenarioError> Errors { get; } = [];
@@ -15,7 +18,7 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
         Errors.Add(new ScenarioError(file, node is null ? 1 : (int)node.Start.Line, node is null ? 1 : (int)node.Start.Column, message));
     }
 
-    public YamlNode? Get(YamlMappingNode map, string key) =>
+    private YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
 
     /// <summary>Refuses keys the language does not define for this mapping, with a did-you-mean hint.</summary>
@@ -33,7 +36,7 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
         }
     }
 
-    public YamlMappingNode? Map(YamlMappingNode parent, string key, bool required = false)
+    private YamlMappingNode? Map(YamlMappingNode parent, string key, bool required = false)
     {
         var node = Get(parent, key);
         if (node is null) { if (required) Error(parent, $"missing '{key}'"); return null; }
@@ -42,7 +45,7 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
         return null;
     }
 
-    public YamlSequenceNode? List(YamlMappingNode parent, string key, bool required = false)
+    private YamlSequenceNode? List(YamlMappingNode parent, string key, bool required = false)
     {
         var node = Get(parent, key);
         if (node is null) { if (required) Error(parent, $"missing '{key}'"); return null; }
@@ -51,20 +54,13 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
         return null;
     }
 
-    public string? Text(YamlMappingNode parent, string key, bool required = false)
+    private string? Text(YamlMappingNode parent, string key, bool required = false)
     {
         var node = Get(parent, key);
         if (node is null) { if (required) Error(parent, $"missing '{key}'"); return null; }
         if (node is YamlScalarNode { Value: { } v }) return v;
         Error(node, $"'{key}' must be a single value");
         return null;
-    }
-
-    public double Number(YamlMappingNode parent, string key, double fallback, double min, double max, bool required = false)
-    {
-        var node = Get(parent, key);
-        if (node is null) { if (required) Error(parent, $"missing '{key}'"); return fallback; }
-        return Number(node, key, fallback, min, max);
     }
 
     public double Number(YamlNode node, string what, double fallback, double min, double max, string? unit = null)
@@ -109,13 +105,6 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
     public string? Text(YamlMappingNode parent, Key key) => Text(parent, key.Name, key.Required);
 
     public YamlNode? Get(YamlMappingNode map, Key key) => Get(map, key.Name);
-
-    public int Integer(YamlMappingNode parent, string key, int fallback, int min, int max, bool required = false)
-    {
-        var x = Number(parent, key, fallback, min, max, required);
-        if (x != Math.Floor(x)) { Error(Get(parent, key), $"'{key}' must be a whole number"); return fallback; }
-        return (int)x;
-    }
 
     public IEnumerable<YamlNode> Items(YamlSequenceNode? seq) => seq?.Children ?? Enumerable.Empty<YamlNode>();
 

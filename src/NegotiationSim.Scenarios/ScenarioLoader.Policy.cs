@@ -67,10 +67,10 @@ public static partial class ScenarioLoader
             var round = r.Integer(e, L.Event.Round, 1);
             if (round > rounds) r.Error(r.Get(e, L.Event.Round), $"event in round {round} is after the last round ({rounds})");
             var present = kinds.Where(k => r.Get(e, k) is not null).ToArray();
-            if (present.Length != 1) { r.Error(e, $"an event needs exactly one of: {string.Join(", ", kinds)}"); continue; }
+            if (present.Length != 1) { r.Error(e, $"an event needs exactly one of: {string.Join(", ", kinds.Select(k => k.Name))}"); continue; }
             var body = r.Map(e, present[0]);
             if (body is null) continue;
-            var ev = Events.Read(r, present[0], body, round, w, rounds);
+            var ev = Events.Read(r, present[0].Name, body, round, w, rounds);
             if (ev is null) continue;
             events.Add(ev);
             where[ev] = body;

@@ -43,8 +43,8 @@ public static partial class ScenarioLoader
         }
         if (countries.Count(c => c.Def.Role == CountryRole.BlocLeader) > 1) r.Error(root, "only one country may have role bloc_leader");
         if (countries.Count(c => c.Def.Role == CountryRole.China) > 1) r.Error(root, "only one country may have role china");
-        if (minerals.Count == 0) r.Error(r.Get(root, "minerals") ?? root, "a scenario needs at least one mineral");
-        if (countries.Count == 0) r.Error(r.Get(root, "countries") ?? root, "a scenario needs at least one country");
+        if (minerals.Count == 0) r.Error(r.Get(root, L.Root.Minerals) ?? root, "a scenario needs at least one mineral");
+        if (countries.Count == 0) r.Error(r.Get(root, L.Root.Countries) ?? root, "a scenario needs at least one country");
         if (minerals.Count == 0 || countries.Count == 0) return null;
 
         var sorted = countries.Select(c => c.Def).OrderBy(c => c.Id, StringComparer.Ordinal).DistinctBy(c => c.Id).ToArray();
@@ -77,7 +77,7 @@ public static partial class ScenarioLoader
         for (var m = 0; m < minerals.Count; m++)
             for (var s = 0; s < Stages.Count; s++)
                 if (!Enumerable.Range(0, n).Any(i => production[i][m * Stages.Count + s] > 0))
-                    r.Error(r.Get(root, "production") ?? root, $"no production of {minerals[m].Id} at stage {Stages.Name((Stage)s)}: every stage of a mineral needs a producer");
+                    r.Error(r.Get(root, L.Root.Production) ?? root, $"no production of {minerals[m].Id} at stage {Stages.Name((Stage)s)}: every stage of a mineral needs a producer");
         var tariffs = ReadTariffs(r, root, probe);
         return new WorldDefinition(sorted, minerals, production, capacity, consumption, reserves, tariffs);
     }

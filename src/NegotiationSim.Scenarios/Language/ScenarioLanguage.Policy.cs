@@ -47,7 +47,7 @@ public static partial class ScenarioLanguage
         static Event() => Shape.OneOf(Section232, ExportControl, SuspendControl, Disruption, Flood, Stockpile, Join, Leave);
 
         /// <summary>The event kinds, in the order the language lists them.</summary>
-        public static IReadOnlyList<string> Kinds => Shape.ExactlyOne;
+        public static IReadOnlyList<Key> Kinds => Shape.ExactlyOne.Select(k => Shape.Find(k)!).ToArray();
     }
 
     /// <summary>`events[].section232`.</summary>
