@@ -57,9 +57,10 @@ public static partial class ScenarioLoader
         var reserves = Grid(minerals.Count);
         var probe = new WorldDefinition(sorted, minerals, production, capacity, consumption, reserves, []);
         ReadStageTable(r, root, L.Root.Production, probe, production, 1.0 / 12);
-        ReadStageTable(r, root, L.Root.Capacity, probe, capacity, 1.0 / 12);
+        var capacityNodes = ReadStageTable(r, root, L.Root.Capacity, probe, capacity, 1.0 / 12);
+        CheckCapacityCoversOutput(r, probe, production, capacity, capacityNodes.Cells);
         var consumptionNodes = ReadStageTable(r, root, L.Root.Consumption, probe, consumption, 1.0);
-        CheckSharesAddUp(r, probe, consumption, consumptionNodes);
+        CheckSharesAddUp(r, probe, consumption, consumptionNodes.Markets);
         if (r.Map(root, L.Root.Reserves) is { } res)
         {
             foreach (var (mk, mv) in res.Children)
@@ -115,15 +116,18 @@ public static partial class ScenarioLoader
     private static Language.NumberValue ReserveUnit =>
         (Language.NumberValue)((Language.TableValue)((Language.TableValue)L.Root.Reserves.Value).Entry).Entry;
 
+    /// <summary>Where a table's figures were written: the stage mapping of each market, the value of each cell.</summary>
+    private sealed record TableNodes(Dictionary<int, YamlNode> Markets, Dictionary<(int Country, int Market), YamlNode> Cells);
+
     /// <summary>
-    /// mineral → stage → country → value tables (production, capacity, consumption). Returns the stage mapping read
-    /// for each market, so later checks can point at it.
+    /// mineral → stage → country → value tables (production, capacity, consumption). Returns where each market and
+    /// cell was written, so later checks can point at it.
     /// </summary>
-    private static Dictionary<int, YamlNode> ReadStageTable(NodeReader r, YamlMappingNode root, Language.Key key, WorldDefinition w,
+    private static TableNodes ReadStageTable(NodeReader r, YamlMappingNode root, Language.Key key, WorldDefinition w,
         double[][] into, double scale)
     {
         var unit = (Language.NumberValue)((Language.TableValue)((Language.TableValue)((Language.TableValue)key.Value).Entry).Entry).Entry;
-        var nodes = new Dictionary<int, YamlNode>();
+        var nodes = new TableNodes([], []);
         if (r.Map(root, key) is not { } table) return nodes;
         foreach (var (mk, mv) in table.Children)
         {
@@ -133,16 +137,32 @@ public static partial class ScenarioLoader
             {
                 var stage = StageOf(r, sk);
                 if (sv is not YamlMappingNode byCountry) { r.Error(sv, $"{key.Name}: expected country: value"); continue; }
-                if (m >= 0 && stage is { } st) nodes[new MarketId(m, st).Index] = sv;
+                if (m >= 0 && stage is { } st) nodes.Markets[new MarketId(m, st).Index] = sv;
                 foreach (var (ck, cv) in byCountry.Children)
                 {
                     var i = Country(r, ck, w);
+                    var before = r.Errors.Count;
                     var x = r.Number(cv, $"{key.Name} of {(ck as YamlScalarNode)?.Value}", 0, unit.Min, unit.Max, unit.Unit);
-                    if (m >= 0 && i >= 0 && stage is { } s) into[i][new MarketId(m, s).Index] = x * scale;
+                    if (m < 0 || i < 0 || stage is not { } s || r.Errors.Count > before) continue;
+                    into[i][new MarketId(m, s).Index] = x * scale;
+                    nodes.Cells[(i, new MarketId(m, s).Index)] = cv;
                 }
             }
         }
         return nodes;
+    }
+
+    /// <summary>A plant cannot produce more than it can: a capacity that is given must cover the production.</summary>
+    private static void CheckCapacityCoversOutput(NodeReader r, WorldDefinition w, double[][] production, double[][] capacity,
+        Dictionary<(int Country, int Market), YamlNode> cells)
+    {
+        foreach (var ((i, k), node) in cells.OrderBy(c => c.Key))
+        {
+            if (capacity[i][k] >= production[i][k]) continue;
+            var perYear = (double x) => (x * 12).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            r.Error(node, $"capacity of {w.Countries[i].Id} for {w.Minerals[k / Stages.Count].Id} at stage {Stages.Name((Stage)(k % Stages.Count))} " +
+                $"is {perYear(capacity[i][k])} t/yr, below its production of {perYear(production[i][k])} t/yr");
+        }
     }
 
     /// <summary>Consumption shares of one market are shares of world use: given at all, they must add up to 1.</summary>

@@ -36,6 +36,15 @@ public sealed class CrossCheckTests
     }
 
     [Fact]
+    public void Load_CapacityBelowProduction_ErrorOnTheCapacity()
+    {
+        var errors = ErrorsAfter("consumption:", "capacity:\n  gallium:\n    refined: { JPN: 20, CHN: 500 }\nconsumption:");
+        var e = Assert.Single(errors);
+        Assert.Equal("capacity of CHN for gallium at stage refined is 500 t/yr, below its production of 745 t/yr", e.Message);
+        Assert.Equal((31, 30), (e.Line, e.Column));
+    }
+
+    [Fact]
     public void Load_ShareWrittenAsPercent_SaysWhatToWrite()
     {
         var errors = ErrorsAfter("rate: 0.25, credibility", "rate: 25%, credibility");
