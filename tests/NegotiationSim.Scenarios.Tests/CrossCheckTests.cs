@@ -91,6 +91,14 @@ public sealed class CrossCheckTests
     }
 
     [Fact]
+    public void Load_ThreatWithoutTargets_Refused()
+    {
+        // Without targets the threat would name nobody and do nothing: say so instead of running it.
+        var errors = ErrorsAfter("section232: { targets: [KOR], ", "section232: { ");
+        Assert.Contains(errors, e => e.Message == "missing 'targets'" && e.Line == 45);
+    }
+
+    [Fact]
     public void Load_FloorWithPriceAndRatio_Refused()
     {
         var errors = ErrorsAfter("price_ratio: 1.2 }", "price_ratio: 1.2, price: 400000 }");

@@ -34,7 +34,7 @@ public static partial class ScenarioLanguage
     public static class Event
     {
         public static readonly Shape Shape = new("events[]", "One scheduled event: its `round` and exactly one kind, whose mapping holds the details.");
-        public static readonly Key Round = Shape.Add("round", Whole(1, double.PositiveInfinity, "round number (1 = start_month)"), "When it happens; at most `rounds`.", "6", required: true);
+        public static readonly Key Round = Shape.Add("round", Whole(1, double.PositiveInfinity, "round number; round 1 is start_month"), "When it happens; at most `rounds`.", "6", required: true);
         public static readonly Key Section232 = Shape.Add("section232", new ShapeValue(Section232Body.Shape), "A Section 232 ultimatum: join the bloc by the deadline or face a tariff.", "see `events[].section232`");
         public static readonly Key ExportControl = Shape.Add("export_control", new ShapeValue(ExportControlBody.Shape), "An export control (MODEL.md §5.1).", "see `events[].export_control`");
         public static readonly Key SuspendControl = Shape.Add("suspend_control", new ShapeValue(SuspendBody.Shape), "Suspends an earlier export control.", "{ id: ree-licence }");
@@ -54,7 +54,7 @@ public static partial class ScenarioLanguage
     public static class Section232Body
     {
         public static readonly Shape Shape = new("events[].section232", "The bloc leader names exporters: agree (join the bloc) by the deadline or face the tariff on exports to it, imposed with the given credibility.");
-        public static readonly Key Targets = Shape.Add("targets", new EitherValue(new ChoiceValue("auto"), new ListValue(CountryId)), "Who is threatened: `auto` (every non-member exporting processed minerals to the leader) or a list.", "[CHN, CAN, MEX]", defaultValue: "a list is required unless `auto`");
+        public static readonly Key Targets = Shape.Add("targets", new EitherValue(new ChoiceValue("auto"), new ListValue(CountryId)), "Who is threatened: `auto` (every non-member exporting processed minerals to the leader) or a list.", "[CHN, CAN, MEX]", required: true);
         public static readonly Key Stages = Shape.Add("stages", new ListValue(StageName), "The stages the tariff would hit.", "[refined, product]", required: true);
         public static readonly Key Rate = Shape.Add("rate", Num(0, 5, "ad-valorem share (0.25 = 25%)"), "The threatened tariff.", "0.25", defaultValue: "0.25");
         public static readonly Key Credibility = Shape.Add("credibility", Num(0, 1, "probability"), "Chance the tariff is imposed at the deadline.", "0.5", defaultValue: "0.5");

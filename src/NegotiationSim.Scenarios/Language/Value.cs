@@ -15,7 +15,7 @@ public sealed record NumberValue(double Min, double Max, string Unit, bool Whole
     public override string Describe()
     {
         var range = double.IsPositiveInfinity(Max) ? $"≥ {Format(Min)}" : $"{Format(Min)} to {Format(Max)}";
-        return $"{(Whole ? "whole number" : "number")} ({Unit}), {range}";
+        return $"{(Whole ? "whole number" : "number")}, {Unit}, {range}";
     }
 
     public static string Format(double x) => x.ToString(x is >= 1e6 or <= -1e6 ? "0.##e0" : "0.######", CultureInfo.InvariantCulture);
