@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Xunit.Abstractions;
 
 namespace NegotiationSim.Scenarios.Tests;
@@ -21,6 +22,14 @@ public sealed class FuzzTests(ITestOutputHelper output)
     {
         // Given
         var files = TestFiles.Library().Order(StringComparer.Ordinal).Select(f => (Path: f, Text: File.ReadAllText(f))).ToArray();
+        // Byte-level breaks go through a real file: copies of the library, so `extends:` finds its base beside them.
+        var copies = Directory.CreateTempSubdirectory("negsim-fuzz-").FullName;
+        foreach (var (f, _) in files)
+        {
+            var dir = Path.Combine(copies, Path.GetFileName(Path.GetDirectoryName(f))!);
+            Directory.CreateDirectory(dir);
+            File.Copy(f, Path.Combine(dir, Path.GetFileName(f)), overwrite: true);
+        }
         var other = File.ReadAllText(TestFiles.GalliumControl);
         var mutator = new ScenarioMutator(seed: 20261123);
         var watch = Stopwatch.StartNew();
@@ -30,13 +39,25 @@ public sealed class FuzzTests(ITestOutputHelper output)
         for (var i = 0; i < Inputs; i++)
         {
             var (file, original) = files[i % files.Length];
-            var virtualPath = Path.Combine(Path.GetDirectoryName(file)!, "fuzz-" + Path.GetFileName(file));
-            var text = mutator.Mutate(original, other);
+            var throughFile = i % 10 == 9;
+            var fuzzPath = Path.Combine(throughFile ? Path.Combine(copies, Path.GetFileName(Path.GetDirectoryName(file))!) : Path.GetDirectoryName(file)!,
+                "fuzz-" + Path.GetFileName(file));
+            string text;
+            if (throughFile)
+            {
+                var bytes = mutator.MutateBytes(Encoding.UTF8.GetBytes(original));
+                File.WriteAllBytes(fuzzPath, bytes);
+                text = Encoding.UTF8.GetString(bytes);
+            }
+            else
+            {
+                text = mutator.Mutate(original, other);
+            }
             bool ok;
             IReadOnlyList<ScenarioError> errors;
             try
             {
-                ok = ScenarioLoader.TryLoadText(virtualPath, text, out _, out errors);
+                ok = throughFile ? ScenarioLoader.TryLoad(fuzzPath, out _, out errors) : ScenarioLoader.TryLoadText(fuzzPath, text, out _, out errors);
             }
             catch (Exception e)
             {
@@ -55,6 +76,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 Assert.False(string.IsNullOrEmpty(e.File));
             }
         }
+        Directory.Delete(copies, recursive: true);
         output.WriteLine($"fuzz: {Inputs} inputs tried from {files.Length} library files ({valid} still valid, {invalid} refused with positioned errors) in {watch.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(Inputs, valid + invalid);
         Assert.True(invalid > Inputs / 2, "the mutations should break most inputs");

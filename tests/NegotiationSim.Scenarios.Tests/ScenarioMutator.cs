@@ -28,6 +28,31 @@ internal sealed partial class ScenarioMutator(int seed)
         return text;
     }
 
+    /// <summary>Breaks the file's bytes: invalid UTF-8, a cut inside a multi-byte character, a stray byte-order mark.</summary>
+    public byte[] MutateBytes(byte[] bytes)
+    {
+        var b = bytes.ToList();
+        switch (_random.Next(4))
+        {
+            case 0:
+                for (var n = 1 + _random.Next(8); n > 0 && b.Count > 0; n--) b[_random.Next(b.Count)] = (byte)_random.Next(256);
+                break;
+            case 1:
+                var multi = Enumerable.Range(0, b.Count).Where(i => b[i] >= 0xC0).ToArray();
+                var at = multi.Length > 0 ? multi[_random.Next(multi.Length)] + 1 : _random.Next(b.Count + 1);
+                b = b.Take(at).ToList();
+                break;
+            case 2:
+                b.InsertRange(0, _random.Next(2) == 0 ? [0xFF, 0xFE] : [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]);
+                break;
+            default:
+                b.InsertRange(_random.Next(b.Count + 1), [0xC3, 0x28, 0x00, 0xF0, 0x28, 0x8C, 0xBC]);
+                break;
+        }
+        Last = "bytes";
+        return b.ToArray();
+    }
+
     /// <summary>Which kind of break the last call to <see cref="Once"/> made (for failure messages).</summary>
     public string Last { get; private set; } = "";
 
