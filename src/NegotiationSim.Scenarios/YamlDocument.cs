@@ -59,6 +59,7 @@ internal static class YamlDocument
             var inner = e;
             while (inner.InnerException is YamlException deeper) inner = deeper;
             var reason = e.GetBaseException().Message;
+            if (reason.Contains("tab character", StringComparison.OrdinalIgnoreCase)) reason += " (indent with spaces: YAML does not allow tabs there)";
             errors.Add(new ScenarioError(path, Math.Max(1, (int)inner.Start.Line), Math.Max(1, (int)inner.Start.Column), $"not valid YAML: {reason}"));
             return null;
         }
@@ -110,7 +111,7 @@ internal static class YamlDocument
                 {
                     case MappingStart or SequenceStart when ++level > MaxNesting:
                         return new ScenarioError(path, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column),
-                            $"nested more than {MaxNesting} levels deep; a scenario needs at most 5");
+                            $"nested more than {MaxNesting} levels deep; a scenario needs fewer than 10");
                     case MappingEnd or SequenceEnd:
                         level--;
                         break;

@@ -108,7 +108,7 @@ public sealed class CrossCheckTests
     [Theory]
     [InlineData("", "a scenario must be a YAML mapping")]
     [InlineData("name: a\nname: b\n", "not valid YAML")]
-    [InlineData("name: a\n\trounds: 3\n", "not valid YAML")]
+    [InlineData("name: a\n\trounds: 3\n", "indent with spaces")]
     [InlineData("rounds: 1e999\n", "'rounds' must be a number")]
     public void Load_BrokenText_OnePositionedError(string text, string expected)
     {
