@@ -6,7 +6,7 @@ namespace NegotiationSim.Cli;
 
 /// <summary>
 /// `negsim schema [--out FILE] [--docs FILE]`: the JSON Schema of scenario files (to stdout or a file), and the key
-/// reference of docs/scenarios.md rewritten from the same description the loader uses. Exit 0 done, 2 usage.
+/// reference of docs/scenarios.md rewritten from the same description the loader uses. Exit 0 done, 1 a file could not be written, 2 usage.
 /// </summary>
 public static class SchemaCommand
 {
@@ -20,6 +20,19 @@ public static class SchemaCommand
     }
 
     private static int Write(IAnsiConsole console, TextWriter stdout, FileInfo? output, FileInfo? docs)
+    {
+        try
+        {
+            return WriteFiles(console, stdout, output, docs);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]cannot write: {e.Message}[/]");
+            return 1;
+        }
+    }
+
+    private static int WriteFiles(IAnsiConsole console, TextWriter stdout, FileInfo? output, FileInfo? docs)
     {
         if (docs is not null)
         {
