@@ -23,6 +23,7 @@ public static class ValidateCommand
             return 2;
         }
         var invalid = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         foreach (var file in files)
         {
             if (ScenarioLoader.TryLoad(file.FullName, out var scenario, out var errors))
@@ -31,8 +32,10 @@ public static class ValidateCommand
                 continue;
             }
             invalid++;
-            foreach (var e in errors) console.MarkupLineInterpolated($"[red]{e.ToString()}[/]");
+            // One unwrapped line per error, so editors and grep can read file:line:col however narrow the terminal.
+            foreach (var e in errors) console.Profile.Out.Writer.WriteLine(e.ToString());
         }
+        console.MarkupLineInterpolated($"{files.Length} file(s) checked in {watch.Elapsed.TotalMilliseconds:F0} ms: {files.Length - invalid} valid, {invalid} invalid");
         return invalid == 0 ? 0 : 1;
     }
 }

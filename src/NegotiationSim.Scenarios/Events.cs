@@ -1,70 +1,80 @@
 using NegotiationSim.Core.Policy;
 using NegotiationSim.Core.World;
+using NegotiationSim.Scenarios.Language;
 using YamlDotNet.RepresentationModel;
+using L = NegotiationSim.Scenarios.Language.ScenarioLanguage;
 
 namespace NegotiationSim.Scenarios;
 
 /// <summary>Reads one scheduled event's body.</summary>
 internal static class Events
 {
-    public static ScheduledEvent? Read(NodeReader r, string kind, YamlMappingNode b, int round, WorldDefinition w)
+    public static ScheduledEvent? Read(NodeReader r, string kind, YamlMappingNode b, int round, WorldDefinition w, int rounds)
     {
-        int C(string key) => r.Get(b, key) is { } n ? ScenarioLoader.Country(r, n, w) : Missing(r, b, kind, key);
-        int M(string key) => r.Get(b, key) is { } n ? ScenarioLoader.Mineral(r, n, w) : Missing(r, b, kind, key);
-        Stage S(string key) => r.Get(b, key) is { } n && ScenarioLoader.StageOf(r, n) is { } s ? s : Stage.Refined;
-        List<Stage> StageList() => r.Items(r.List(b, "stages", required: true)).Select(n => ScenarioLoader.StageOf(r, n)).OfType<Stage>().ToList();
-        List<int> CountryList(string key) => r.Items(r.List(b, key)).Select(n => ScenarioLoader.Country(r, n, w)).Where(i => i >= 0).ToList();
+        int C(Key key) => r.Get(b, key) is { } n ? ScenarioLoader.Country(r, n, w) : Missing(r, b, kind, key.Name);
+        int M(Key key) => r.Get(b, key) is { } n ? ScenarioLoader.Mineral(r, n, w) : Missing(r, b, kind, key.Name);
+        Stage S(Key key) => r.Get(b, key) is { } n && ScenarioLoader.StageOf(r, n) is { } s ? s : Stage.Refined;
+        List<Stage> StageList(Key key) => r.Items(r.List(b, key)).Select(n => ScenarioLoader.StageOf(r, n)).OfType<Stage>().ToList();
+        List<int> CountryList(Key key) => r.Items(r.List(b, key)).Select(n => ScenarioLoader.Country(r, n, w)).Where(i => i >= 0).ToList();
         switch (kind)
         {
             case "section232":
-            {
-                r.CheckKeys(b, "targets", "stages", "rate", "credibility", "deadline");
-                var auto = r.Get(b, "targets") is YamlScalarNode { Value: "auto" };
-                var deadline = r.Integer(b, "deadline", round + 6, round, int.MaxValue, required: true);
-                return new Section232Threat(round, auto ? null : CountryList("targets"), StageList(),
-                    r.Number(b, "rate", 0.25, 0, 5), r.Number(b, "credibility", 0.5, 0, 1), deadline);
-            }
+                {
+                    r.CheckKeys(b, L.Section232Body.Shape);
+                    var auto = r.Get(b, L.Section232Body.Targets) is YamlScalarNode { Value: "auto" };
+                    var deadline = r.Integer(b, L.Section232Body.Deadline, round + 6, min: round);
+                    return new Section232Threat(round, auto ? null : CountryList(L.Section232Body.Targets), StageList(L.Section232Body.Stages),
+                        r.Number(b, L.Section232Body.Rate), r.Number(b, L.Section232Body.Credibility), deadline);
+                }
             case "export_control":
-            {
-                r.CheckKeys(b, "id", "exporter", "mineral", "stages", "targets", "kind", "effective", "licence_delay", "approval_ramp",
-                    "quota", "leakage", "leak_cost", "enforcement_decay", "hubs");
-                var targetsNode = r.Get(b, "targets");
-                var targets = targetsNode switch
                 {
-                    YamlScalarNode { Value: "all" } or null => TargetSet.Everyone,
-                    YamlScalarNode { Value: "bloc" } => new TargetSet(false, true, []),
-                    YamlSequenceNode => new TargetSet(false, false, CountryList("targets")),
-                    _ => ScenarioLoader.Bad(r, targetsNode, "targets must be all, bloc or a list of countries", TargetSet.Everyone),
-                };
-                var controlKind = r.Text(b, "kind", required: true) switch
-                {
-                    "ban" => ControlKind.Ban,
-                    "licence" or "license" => ControlKind.Licence,
-                    "quota" => ControlKind.Quota,
-                    var o => ScenarioLoader.Bad(r, r.Get(b, "kind"), $"unknown kind '{o}'; use ban, licence or quota", ControlKind.Ban),
-                };
-                return new ExportControl(round, r.Text(b, "id", required: true) ?? "control", C("exporter"), M("mineral"), StageList(),
-                    targets, controlKind, r.Integer(b, "effective", round, round, int.MaxValue), r.Integer(b, "licence_delay", 2, 0, 24),
-                    r.Number(b, "approval_ramp", 0.15, 0, 1), r.Number(b, "quota", 0.5, 0, 1), r.Number(b, "leakage", 0.15, 0, 1),
-                    r.Number(b, "leak_cost", 0.2, 0, 2), r.Number(b, "enforcement_decay", 0.05, 0, 1), CountryList("hubs"));
-            }
+                    r.CheckKeys(b, L.ExportControlBody.Shape);
+                    var targetsNode = r.Get(b, L.ExportControlBody.Targets);
+                    var targets = targetsNode switch
+                    {
+                        YamlScalarNode { Value: "all" } or null => TargetSet.Everyone,
+                        YamlScalarNode { Value: "bloc" } => new TargetSet(false, true, []),
+                        YamlSequenceNode => new TargetSet(false, false, CountryList(L.ExportControlBody.Targets)),
+                        _ => ScenarioLoader.Bad(r, targetsNode, "targets must be all, bloc or a list of countries", TargetSet.Everyone),
+                    };
+                    var controlKind = r.Text(b, L.ExportControlBody.Kind) switch
+                    {
+                        "ban" => ControlKind.Ban,
+                        "licence" or "license" => ControlKind.Licence,
+                        "quota" => ControlKind.Quota,
+                        var o => ScenarioLoader.Bad(r, r.Get(b, L.ExportControlBody.Kind), $"unknown kind '{o}'; use ban, licence or quota", ControlKind.Ban),
+                    };
+                    var effective = r.Integer(b, L.ExportControlBody.Effective, round, min: round);
+                    if (effective > rounds)
+                        r.Error(r.Get(b, L.ExportControlBody.Effective), $"the control takes effect in round {effective}, after the last round ({rounds})");
+                    return new ExportControl(round, r.Text(b, L.ExportControlBody.Id) ?? "control", C(L.ExportControlBody.Exporter),
+                        M(L.ExportControlBody.Mineral), StageList(L.ExportControlBody.Stages), targets, controlKind, effective,
+                        r.Integer(b, L.ExportControlBody.LicenceDelay), r.Number(b, L.ExportControlBody.ApprovalRamp),
+                        r.Number(b, L.ExportControlBody.Quota), r.Number(b, L.ExportControlBody.Leakage), r.Number(b, L.ExportControlBody.LeakCost),
+                        r.Number(b, L.ExportControlBody.EnforcementDecay), CountryList(L.ExportControlBody.Hubs));
+                }
             case "suspend_control":
-                r.CheckKeys(b, "id");
-                return new ControlSuspension(round, r.Text(b, "id", required: true) ?? "");
+                r.CheckKeys(b, L.SuspendBody.Shape);
+                return new ControlSuspension(round, r.Text(b, L.SuspendBody.Id) ?? "");
             case "disruption":
-                r.CheckKeys(b, "country", "mineral", "stage", "severity", "duration");
-                return new Disruption(round, C("country"), M("mineral"), S("stage"), r.Number(b, "severity", 0.5, 0, 1), r.Integer(b, "duration", 4, 1, 240));
+                r.CheckKeys(b, L.DisruptionBody.Shape);
+                return new Disruption(round, C(L.DisruptionBody.Country), M(L.DisruptionBody.Mineral), S(L.DisruptionBody.Stage),
+                    r.Number(b, L.DisruptionBody.Severity), r.Integer(b, L.DisruptionBody.Duration));
             case "flood":
-                r.CheckKeys(b, "exporter", "mineral", "stage", "subsidy", "duration");
-                return new Flood(round, C("exporter"), M("mineral"), S("stage"), r.Number(b, "subsidy", 0.2, 0, 0.9), r.Integer(b, "duration", 12, 1, 240));
+                r.CheckKeys(b, L.FloodBody.Shape);
+                return new Flood(round, C(L.FloodBody.Exporter), M(L.FloodBody.Mineral), S(L.FloodBody.Stage),
+                    r.Number(b, L.FloodBody.Subsidy), r.Integer(b, L.FloodBody.Duration));
             case "stockpile":
-                r.CheckKeys(b, "country", "budget", "minerals", "buy_rate", "release_rate", "release_trigger");
-                return new StockpileProgramme(round, C("country"), r.Number(b, "budget", 0, 0, 1e13, required: true),
-                    r.Items(r.List(b, "minerals", required: true)).Select(n => ScenarioLoader.Mineral(r, n, w)).Where(m => m >= 0).ToList(),
-                    r.Number(b, "buy_rate", 0.05, 0, 1), r.Number(b, "release_rate", 0.15, 0, 1), r.Number(b, "release_trigger", 0.5, 0, 10));
+                r.CheckKeys(b, L.StockpileBody.Shape);
+                return new StockpileProgramme(round, C(L.StockpileBody.Country), r.Number(b, L.StockpileBody.Budget, 0),
+                    r.Items(r.List(b, L.StockpileBody.Minerals)).Select(n => ScenarioLoader.Mineral(r, n, w)).Where(m => m >= 0).ToList(),
+                    r.Number(b, L.StockpileBody.BuyRate), r.Number(b, L.StockpileBody.ReleaseRate), r.Number(b, L.StockpileBody.ReleaseTrigger));
+            case "join" or "leave":
+                r.CheckKeys(b, L.MoveBody.Shape);
+                return new MembershipMove(round, C(L.MoveBody.Country), kind == "join");
             default:
-                r.CheckKeys(b, "country");
-                return new MembershipMove(round, C("country"), kind == "join");
+                // A kind declared in ScenarioLanguage.Event but not read here: a loader bug, which every-key.yaml's test finds.
+                throw new InvalidOperationException($"event kind '{kind}' is in the scenario language but the loader does not read it");
         }
     }
 

@@ -1,9 +1,13 @@
 using System.Globalization;
+using NegotiationSim.Scenarios.Language;
 using YamlDotNet.RepresentationModel;
 
 namespace NegotiationSim.Scenarios;
 
-/// <summary>Typed access to YAML nodes that records a positioned error instead of throwing.</summary>
+/// <summary>
+/// Typed access to YAML nodes that records a positioned error instead of throwing. Keys are read through the
+/// language's <see cref="Key"/>s only, so the loader cannot read a key the schema and the docs do not know.
+/// </summary>
 internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string mainFile)
 {
     public List<ScenarioError> Errors { get; } = [];
@@ -14,11 +18,13 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
         Errors.Add(new ScenarioError(file, node is null ? 1 : (int)node.Start.Line, node is null ? 1 : (int)node.Start.Column, message));
     }
 
-    public YamlNode? Get(YamlMappingNode map, string key) =>
+    private YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
 
-    public void CheckKeys(YamlMappingNode map, params string[] allowed)
+    /// <summary>Refuses keys the language does not define for this mapping, with a did-you-mean hint.</summary>
+    public void CheckKeys(YamlMappingNode map, Shape shape)
     {
+        var allowed = shape.Keys.Select(k => k.Name).ToArray();
         foreach (var key in map.Children.Keys)
         {
             var name = (key as YamlScalarNode)?.Value ?? "?";
@@ -30,7 +36,7 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
         }
     }
 
-    public YamlMappingNode? Map(YamlMappingNode parent, string key, bool required = false)
+    private YamlMappingNode? Map(YamlMappingNode parent, string key, bool required = false)
     {
         var node = Get(parent, key);
         if (node is null) { if (required) Error(parent, $"missing '{key}'"); return null; }
@@ -39,7 +45,7 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
         return null;
     }
 
-    public YamlSequenceNode? List(YamlMappingNode parent, string key, bool required = false)
+    private YamlSequenceNode? List(YamlMappingNode parent, string key, bool required = false)
     {
         var node = Get(parent, key);
         if (node is null) { if (required) Error(parent, $"missing '{key}'"); return null; }
@@ -48,7 +54,7 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
         return null;
     }
 
-    public string? Text(YamlMappingNode parent, string key, bool required = false)
+    private string? Text(YamlMappingNode parent, string key, bool required = false)
     {
         var node = Get(parent, key);
         if (node is null) { if (required) Error(parent, $"missing '{key}'"); return null; }
@@ -57,35 +63,48 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
         return null;
     }
 
-    public double Number(YamlMappingNode parent, string key, double fallback, double min, double max, bool required = false)
-    {
-        var node = Get(parent, key);
-        if (node is null) { if (required) Error(parent, $"missing '{key}'"); return fallback; }
-        return Number(node, key, fallback, min, max);
-    }
-
-    public double Number(YamlNode node, string what, double fallback, double min, double max)
+    public double Number(YamlNode node, string what, double fallback, double min, double max, string? unit = null)
     {
         if (node is not YamlScalarNode { Value: { } v }
             || !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x))
         {
-            Error(node, $"'{what}' must be a number");
+            Error(node, $"'{what}' must be a number{Units.NotANumberHint(node, unit)}");
             return fallback;
         }
         if (x < min || x > max)
         {
-            Error(node, $"'{what}' is {v}, out of range [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+            Error(node, $"'{what}' is {v}, out of range [{Units.Bound(min)}, {Units.Bound(max)}]{Units.OutOfRangeHint(x, max, unit)}");
             return fallback;
         }
         return x;
     }
 
-    public int Integer(YamlMappingNode parent, string key, int fallback, int min, int max, bool required = false)
+    /// <summary>A number key of the language: its range, unit and default come from the key.</summary>
+    public double Number(YamlMappingNode parent, Key key, double? fallback = null, double? min = null)
     {
-        var x = Number(parent, key, fallback, min, max, required);
-        if (x != Math.Floor(x)) { Error(Get(parent, key), $"'{key}' must be a whole number"); return fallback; }
-        return (int)x;
+        var v = (NumberValue)key.Value;
+        var fb = fallback ?? key.NumberDefault;
+        var node = Get(parent, key.Name);
+        if (node is null) { if (key.Required) Error(parent, $"missing '{key.Name}'"); return fb; }
+        var x = Number(node, key.Name, fb, min ?? v.Min, v.Max, v.Unit);
+        if (v.Whole && x != Math.Floor(x)) { Error(node, $"'{key.Name}' must be a whole number"); return fb; }
+        return x;
     }
+
+    /// <summary>A whole-number key of the language (rounds, counts); <paramref name="min"/> overrides the key's minimum.</summary>
+    public int Integer(YamlMappingNode parent, Key key, int? fallback = null, int? min = null)
+    {
+        var x = Number(parent, key, fallback, min);
+        return x >= int.MaxValue ? int.MaxValue : (int)x;
+    }
+
+    public YamlMappingNode? Map(YamlMappingNode parent, Key key) => Map(parent, key.Name, key.Required);
+
+    public YamlSequenceNode? List(YamlMappingNode parent, Key key) => List(parent, key.Name, key.Required);
+
+    public string? Text(YamlMappingNode parent, Key key) => Text(parent, key.Name, key.Required);
+
+    public YamlNode? Get(YamlMappingNode map, Key key) => Get(map, key.Name);
 
     public IEnumerable<YamlNode> Items(YamlSequenceNode? seq) => seq?.Children ?? Enumerable.Empty<YamlNode>();
 

@@ -2,6 +2,7 @@ using NegotiationSim.Core.Market;
 using NegotiationSim.Core.Policy;
 using NegotiationSim.Core.World;
 using YamlDotNet.RepresentationModel;
+using L = NegotiationSim.Scenarios.Language.ScenarioLanguage;
 
 namespace NegotiationSim.Scenarios;
 
@@ -14,28 +15,34 @@ public static partial class ScenarioLoader
     public static Scenario Load(string path) =>
         TryLoad(path, out var scenario, out var errors) ? scenario! : throw new ScenarioException(errors);
 
-    public static bool TryLoad(string path, out Scenario? scenario, out IReadOnlyList<ScenarioError> errors)
+    public static bool TryLoad(string path, out Scenario? scenario, out IReadOnlyList<ScenarioError> errors) =>
+        TryLoad(path, null, out scenario, out errors);
+
+    /// <summary>Loads <paramref name="text"/> as if it were the file at <paramref name="path"/> (`extends:` is found next to it).</summary>
+    public static bool TryLoadText(string path, string text, out Scenario? scenario, out IReadOnlyList<ScenarioError> errors) =>
+        TryLoad(path, text, out scenario, out errors);
+
+    private static bool TryLoad(string path, string? text, out Scenario? scenario, out IReadOnlyList<ScenarioError> errors)
     {
         scenario = null;
         var found = new List<ScenarioError>();
         var origins = new Dictionary<YamlNode, string>(ReferenceEqualityComparer.Instance);
-        var root = YamlDocument.Read(path, found, origins);
+        var root = YamlDocument.Read(path, found, origins, text: text);
         if (root is null) { errors = found; return false; }
         var r = new NodeReader(origins, path);
         r.Errors.AddRange(found);
-        r.CheckKeys(root, "name", "question", "seed", "rounds", "start_month", "minerals", "countries", "production",
-            "capacity", "consumption", "reserves", "tariffs", "bloc", "events", "settings");
+        r.CheckKeys(root, L.Root.Shape);
         var world = ReadWorld(r, root);
         var bloc = world is null ? null : ReadBloc(r, root, world);
-        var rounds = r.Integer(root, "rounds", 36, 1, 1200);
+        var rounds = r.Integer(root, L.Root.RoundCount);
         var events = world is null ? [] : ReadEvents(r, root, world, rounds);
         var settings = ReadSettings(r, root);
-        var seed = (long)r.Number(root, "seed", 1, 0, 9e15);
-        var name = r.Text(root, "name") ?? Path.GetFileNameWithoutExtension(path);
-        var question = r.Text(root, "question") ?? "";
-        var start = r.Text(root, "start_month") ?? "2026-01";
-        if (!DateOnly.TryParseExact(start + "-01", "yyyy-MM-dd", out _)) r.Error(r.Get(root, "start_month"), "start_month must look like 2026-02");
-        errors = r.Errors;
+        var seed = (long)r.Number(root, L.Root.Seed);
+        var name = r.Text(root, L.Root.Name) ?? Path.GetFileNameWithoutExtension(path);
+        var question = r.Text(root, L.Root.Question) ?? "";
+        var start = r.Text(root, L.Root.StartMonth) ?? L.Root.StartMonth.Default!;
+        if (!DateOnly.TryParseExact(start + "-01", "yyyy-MM-dd", out _)) r.Error(r.Get(root, L.Root.StartMonth), "start_month must look like 2026-02");
+        errors = InReadingOrder(r.Errors);
         if (errors.Count > 0 || world is null) return false;
         scenario = new Scenario(name, question, world, bloc, events, settings, seed, rounds, start);
         return true;
@@ -44,18 +51,25 @@ public static partial class ScenarioLoader
     private static ModelSettings ReadSettings(NodeReader r, YamlMappingNode root)
     {
         var s = new ModelSettings();
-        if (r.Map(root, "settings") is not { } m) return s;
-        r.CheckKeys(m, "disruption_hazard", "disruption_severity", "exit_rounds", "restart_rounds", "china_retaliation", "inventory_months", "anticipation_factor");
+        if (r.Map(root, L.Root.Settings) is not { } m) return s;
+        r.CheckKeys(m, L.ModelSettings.Shape);
         return s with
         {
-            DisruptionHazard = r.Number(m, "disruption_hazard", s.DisruptionHazard, 0, 1),
-            DisruptionSeverity = r.Number(m, "disruption_severity", s.DisruptionSeverity, 0, 1),
-            ExitRounds = r.Integer(m, "exit_rounds", s.ExitRounds, 1, 120),
-            RestartRounds = r.Integer(m, "restart_rounds", s.RestartRounds, 1, 120),
-            ChinaRetaliation = r.Number(m, "china_retaliation", s.ChinaRetaliation, 0, 1),
-            InventoryMonths = r.Number(m, "inventory_months", s.InventoryMonths, 0, 24),
-            AnticipationFactor = r.Number(m, "anticipation_factor", s.AnticipationFactor, 0, 10),
+            DisruptionHazard = r.Number(m, L.ModelSettings.DisruptionHazard),
+            DisruptionSeverity = r.Number(m, L.ModelSettings.DisruptionSeverity),
+            ExitRounds = r.Integer(m, L.ModelSettings.ExitRounds),
+            RestartRounds = r.Integer(m, L.ModelSettings.RestartRounds),
+            ChinaRetaliation = r.Number(m, L.ModelSettings.ChinaRetaliation),
+            InventoryMonths = r.Number(m, L.ModelSettings.InventoryMonths),
+            AnticipationFactor = r.Number(m, L.ModelSettings.AnticipationFactor),
         };
+    }
+
+    /// <summary>Errors file by file (in the order the files first appear), each file's from top to bottom.</summary>
+    private static List<ScenarioError> InReadingOrder(List<ScenarioError> errors)
+    {
+        var files = errors.Select(e => e.File).Distinct().ToList();
+        return errors.OrderBy(e => files.IndexOf(e.File)).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList();
     }
 
     internal static int Country(NodeReader r, YamlNode node, WorldDefinition world)
@@ -78,7 +92,7 @@ public static partial class ScenarioLoader
     {
         var text = (node as YamlScalarNode)?.Value ?? "";
         if (Stages.TryParse(text, out var s)) return s;
-        r.Error(node, $"unknown stage '{text}'; stages are ore, refined, product");
+        r.Error(node, $"unknown stage '{text}'; stages are {string.Join(", ", L.StageName.Options)}");
         return null;
     }
 

@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace NegotiationSim.Scenarios;
@@ -11,16 +12,41 @@ internal static class YamlDocument
 {
     public const int MaxExtendsDepth = 8;
 
-    public static YamlMappingNode? Read(string path, List<ScenarioError> errors, Dictionary<YamlNode, string> origins, int depth = 0)
+    /// <summary>Deeper than this is no scenario: refused before parsing, so no input can exhaust the stack.</summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>The library's largest file is ~100 KB; a file this big is a mistake, not a scenario.</summary>
+    public const long MaxBytes = 16 * 1024 * 1024;
+
+    /// <param name="text">The file's text if already in hand (e.g. an editor's buffer); otherwise the file is read.</param>
+    public static YamlMappingNode? Read(string path, List<ScenarioError> errors, Dictionary<YamlNode, string> origins, int depth = 0,
+        string? text = null)
     {
-        string text;
-        try
+        if (text is null)
         {
-            text = File.ReadAllText(path);
+            try
+            {
+                if (new FileInfo(path).Length > MaxBytes)
+                {
+                    errors.Add(new ScenarioError(path, 1, 1, $"the file is larger than {MaxBytes / 1024 / 1024} MB; a scenario is a few hundred KB at most"));
+                    return null;
+                }
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                errors.Add(new ScenarioError(path, 1, 1, $"cannot read the file: {e.Message}"));
+                return null;
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (text.Length > MaxBytes)
         {
-            errors.Add(new ScenarioError(path, 0, 0, $"cannot read the file: {e.Message}"));
+            errors.Add(new ScenarioError(path, 1, 1, $"the text is longer than {MaxBytes / 1024 / 1024} MB; a scenario is a few hundred KB at most"));
+            return null;
+        }
+        if (Prescan(path, text) is { } refused)
+        {
+            errors.Add(refused);
             return null;
         }
         var stream = new YamlStream();
@@ -33,7 +59,8 @@ internal static class YamlDocument
             var inner = e;
             while (inner.InnerException is YamlException deeper) inner = deeper;
             var reason = e.GetBaseException().Message;
-            errors.Add(new ScenarioError(path, (int)inner.Start.Line, (int)inner.Start.Column, $"not valid YAML: {reason}"));
+            if (reason.Contains("tab character", StringComparison.OrdinalIgnoreCase)) reason += " (indent with spaces: YAML does not allow tabs there)";
+            errors.Add(new ScenarioError(path, Math.Max(1, (int)inner.Start.Line), Math.Max(1, (int)inner.Start.Column), $"not valid YAML: {reason}"));
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -41,7 +68,7 @@ internal static class YamlDocument
             errors.Add(new ScenarioError(path, 1, 1, "a scenario must be a YAML mapping (key: value lines)"));
             return null;
         }
-        foreach (var node in root.AllNodes) origins[node] = path;
+        RecordOrigins(root, path, origins);
         if (!root.Children.TryGetValue(new YamlScalarNode("extends"), out var ext)) return root;
         if (ext is not YamlScalarNode { Value: { Length: > 0 } name })
         {
@@ -59,8 +86,69 @@ internal static class YamlDocument
             errors.Add(new ScenarioError(path, (int)ext.Start.Line, (int)ext.Start.Column, $"extends: file '{name}' not found next to this scenario"));
             return root;
         }
-        var parent = Read(basePath, errors, origins, depth + 1);
+        var parent = BaseFiles.Read(basePath, errors, origins, depth + 1);
         return parent is null ? root : Merge(parent, root);
+    }
+
+    /// <summary>
+    /// Walks the parser's events (no tree, no recursion) before the tree is built: refuses nesting deeper than
+    /// <see cref="MaxNesting"/> (building the tree recurses once per level), and turns the YAML reader's own failures
+    /// on some malformed input (it throws InvalidOperationException there, not a YamlException) into a positioned
+    /// error. Syntax errors proper are left to the tree builder, which reports them with their position.
+    /// </summary>
+    private static ScenarioError? Prescan(string path, string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var level = 0;
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var e = parser.Current!;
+                last = e.End;
+                switch (e)
+                {
+                    case MappingStart or SequenceStart when ++level > MaxNesting:
+                        return new ScenarioError(path, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column),
+                            $"nested more than {MaxNesting} levels deep; a scenario needs fewer than 10");
+                    case MappingEnd or SequenceEnd:
+                        level--;
+                        break;
+                }
+            }
+        }
+        catch (YamlException)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            return new ScenarioError(path, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column),
+                $"not valid YAML after this point (the YAML reader could not go on: {e.Message})");
+        }
+        return null;
+    }
+
+    /// <summary>Which file each node came from (for error positions). Iterative, and each node once: aliases share nodes.</summary>
+    private static void RecordOrigins(YamlNode root, string path, Dictionary<YamlNode, string> origins)
+    {
+        var todo = new Stack<YamlNode>();
+        todo.Push(root);
+        while (todo.Count > 0)
+        {
+            var node = todo.Pop();
+            if (!origins.TryAdd(node, path)) continue;
+            switch (node)
+            {
+                case YamlMappingNode m:
+                    foreach (var (k, v) in m.Children) { todo.Push(k); todo.Push(v); }
+                    break;
+                case YamlSequenceNode q:
+                    foreach (var c in q.Children) todo.Push(c);
+                    break;
+            }
+        }
     }
 
     private static YamlMappingNode Merge(YamlMappingNode parent, YamlMappingNode child)

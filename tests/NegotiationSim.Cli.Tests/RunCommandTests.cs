@@ -84,6 +84,7 @@ public sealed class ValidateCommandTests
         var (exit, output) = await Validate(files);
         Assert.Equal(0, exit);
         Assert.Contains("forge-2026.yaml: valid", output);
+        Assert.Contains($"{files.Length} file(s) checked in", output);
     }
 
     [Fact]

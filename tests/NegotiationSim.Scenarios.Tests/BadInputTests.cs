@@ -44,7 +44,9 @@ public sealed class BadInputTests
     public void Load_NegativeCapacity_Refused()
     {
         var errors = ErrorsAfter("consumption:", "capacity:\n  gallium:\n    refined: { CHN: -5 }\nconsumption:");
-        Assert.Contains(errors, e => e.Message.Contains("out of range") && e.Message.Contains("CHN"));
+        var e = Assert.Single(errors);
+        Assert.Contains("out of range", e.Message);
+        Assert.Contains("CHN", e.Message);
     }
 
     [Fact]

@@ -1,0 +1,84 @@
+namespace NegotiationSim.Scenarios.Language;
+
+/// <summary>
+/// The one description of the scenario language: every key, what it holds (unit, range), its default, meaning and an
+/// example. The loader checks and reads keys through it, `negsim schema` turns it into the JSON Schema and the key
+/// reference in docs/scenarios.md is written from it, so the three cannot drift apart. Add a key here, then read it in
+/// the loader.
+/// </summary>
+public static partial class ScenarioLanguage
+{
+    internal const string Share = "share (0.25 = 25%)";
+    internal const string PerRound = "share per round (0.05 = 5% a month)";
+    internal const string Rounds = "rounds (1 round = 1 month)";
+    internal const string PricePerTonne = "US$ per t of the mineral's unit";
+    internal const string Weight = "weight (0 = ignored)";
+
+    internal static NumberValue Num(double min, double max, string unit) => new(min, max, unit);
+    internal static NumberValue Whole(double min, double max, string unit) => new(min, max, unit, Whole: true);
+    internal static readonly RefValue CountryId = new("country");
+    internal static readonly RefValue MineralId = new("mineral");
+    internal static readonly ChoiceValue StageName = new("ore", "refined", "product");
+
+    /// <summary>The top level of a scenario file.</summary>
+    public static class Root
+    {
+        public static readonly Shape Shape = new("scenario", "The top level of a scenario file. With `extends:`, every key may come from the base file; this file's mappings are merged key by key into the base's, its lists and single values replace the base's.");
+        public static readonly Key Name = Shape.Add("name", new TextValue(), "Title shown in the console and the report.", "FORGE 2026", defaultValue: "the file name");
+        public static readonly Key Question = Shape.Add("question", new TextValue(), "The question the scenario asks, in one sentence.", "\"What happens if FORGE sets refined-stage floors?\"");
+        public static readonly Key Extends = Shape.Add("extends", new TextValue(), "A scenario file (path relative to this file) whose keys this file starts from and overrides.", "world-2024.yaml");
+        public static readonly Key Seed = Shape.Add("seed", Whole(0, 9e15, "seed"), "Seed of every random draw: the same seed gives the same run, byte for byte.", "2026", defaultValue: "1");
+        public static readonly Key RoundCount = Shape.Add("rounds", Whole(1, 1200, Rounds), "How many monthly rounds to run.", "36", defaultValue: "36");
+        public static readonly Key StartMonth = Shape.Add("start_month", new TextValue(@"^[0-9]{4}-(0[1-9]|1[0-2])$", "YYYY-MM"), "The calendar month of round 1.", "2026-02", defaultValue: "2026-01");
+        public static readonly Key Minerals = Shape.Add("minerals", new ListValue(new ShapeValue(Mineral.Shape)), "The minerals, each with three stages (ore → refined → product).", "see `minerals[]`", required: true);
+        public static readonly Key Countries = Shape.Add("countries", new ListValue(new ShapeValue(Country.Shape)), "The countries (use one `ROW` entry for the rest of the world).", "see `countries[]`", required: true);
+        public static readonly Key Production = Shape.Add("production", StageTable(Num(0, 1e12, "t per year of the mineral's unit")), "Base-year output by mineral, stage and country. Every stage of every mineral needs at least one producer.", "{ gallium: { refined: { CHN: 745, JPN: 5 } } }");
+        public static readonly Key Capacity = Shape.Add("capacity", StageTable(Num(0, 1e12, "t per year of the mineral's unit")), "Installed capacity, where known (e.g. idle plants). It may not be below the country's production; the model uses the larger of it and production ÷ 0.85.", "{ gallium: { refined: { DEU: 40 } } }");
+        public static readonly Key Consumption = Shape.Add("consumption", StageTable(Num(0, 1, "share of world use of that market (0.3 = 30%)")), "Each country's share of world use of a mineral at a stage. The shares of one mineral and stage add up to 1 (±0.01).", "{ gallium: { refined: { CHN: 0.5, JPN: 0.3, USA: 0.2 } } }");
+        public static readonly Key Reserves = Shape.Add("reserves", new TableValue("mineral id", new TableValue("country id", Num(0, 1e13, "t of the mineral's unit"))), "Reserves by mineral and country; they cap how far capacity can grow.", "{ lithium: { CHL: 9200000 } }");
+        public static readonly Key Tariffs = Shape.Add("tariffs", new ListValue(new ShapeValue(Tariff.Shape)), "Base-year import duties; the most specific rule wins.", "see `tariffs[]`");
+        public static readonly Key Bloc = Shape.Add("bloc", new ShapeValue(BlocRules.Shape), "The bloc (e.g. FORGE): founders, floors and levies. Leave it out for a world with no bloc.", "see `bloc`");
+        public static readonly Key Events = Shape.Add("events", new ListValue(new ShapeValue(Event.Shape)), "The policy timeline: what happens in which round.", "see `events[]`");
+        public static readonly Key Settings = Shape.Add("settings", new ShapeValue(ModelSettings.Shape), "Model settings that are not part of the world (hazards, response times).", "see `settings`");
+
+        private static TableValue StageTable(NumberValue entry) =>
+            new("mineral id", new TableValue("stage", new TableValue("country id", entry), ["ore", "refined", "product"]));
+    }
+
+    /// <summary>`settings:`.</summary>
+    public static class ModelSettings
+    {
+        private static readonly NegotiationSim.Core.Policy.ModelSettings D = new();
+        public static readonly Shape Shape = new("settings", "Model settings; each default is MODEL.md's.");
+        public static readonly Key DisruptionHazard = Shape.Add("disruption_hazard", Num(0, 1, "probability per round for a country of stability 0"), "Chance of a random supply disruption; scaled down by the country's stability.", "0.02", defaultValue: Fmt(D.DisruptionHazard));
+        public static readonly Key DisruptionSeverity = Shape.Add("disruption_severity", Num(0, 1, "share of output lost"), "How much output a random disruption takes out.", "0.3", defaultValue: Fmt(D.DisruptionSeverity));
+        public static readonly Key ExitRounds = Shape.Add("exit_rounds", Whole(1, 120, Rounds), "Rounds a plant runs at a loss before it shuts.", "6", defaultValue: Fmt(D.ExitRounds));
+        public static readonly Key RestartRounds = Shape.Add("restart_rounds", Whole(1, 120, Rounds), "Rounds a shut plant needs to restart.", "12", defaultValue: Fmt(D.RestartRounds));
+        public static readonly Key ChinaRetaliation = Shape.Add("china_retaliation", Num(0, 1, "probability per member joining"), "Chance that China answers a country joining the bloc with a control.", "0.3", defaultValue: Fmt(D.ChinaRetaliation));
+        public static readonly Key InventoryMonths = Shape.Add("inventory_months", Num(0, 24, "months of use"), "Commercial stocks held at the start, in months of use.", "2", defaultValue: Fmt(D.InventoryMonths));
+        public static readonly Key AnticipationFactor = Shape.Add("anticipation_factor", Num(0, 10, "multiple of a month's use"), "How hard buyers front-load before an announced control takes effect.", "1", defaultValue: Fmt(D.AnticipationFactor));
+    }
+
+    internal static string Fmt(double x) => x.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Every shape of the language, from the top level down, each once (the docs' order).</summary>
+    public static IReadOnlyList<Shape> AllShapes()
+    {
+        var found = new List<Shape>();
+        void Visit(Value v)
+        {
+            switch (v)
+            {
+                case ShapeValue s when !found.Contains(s.Shape):
+                    found.Add(s.Shape);
+                    foreach (var k in s.Shape.Keys) Visit(k.Value);
+                    break;
+                case ListValue l: Visit(l.Item); break;
+                case TableValue t: Visit(t.Entry); break;
+                case EitherValue e: foreach (var o in e.Options) Visit(o); break;
+            }
+        }
+        Visit(new ShapeValue(Root.Shape));
+        return found;
+    }
+}
