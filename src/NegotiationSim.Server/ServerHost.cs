@@ -35,6 +35,8 @@ public static class ServerHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Orleans' start-up notes (GC mode, watchdog) are not for a user watching a run; its errors still show.
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Services.AddNegotiationSimSerialization();
         // Free ports for the silo, so several hosts (a test run beside a console run) do not collide on Orleans' defaults.
         var (siloPort, gatewayPort) = (FreePort(), FreePort());

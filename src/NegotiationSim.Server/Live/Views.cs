@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NegotiationSim.Core.Reports;
 
 namespace NegotiationSim.Server.Live;
@@ -37,6 +38,7 @@ public sealed record LinkView(string Kind, string From, string To, string Label)
 
 public sealed record EventView(int Round, string Kind, string Country, string Mineral, string Stage, string Reason);
 
+[JsonConverter(typeof(JsonStringEnumConverter<RunStatus>))]
 public enum RunStatus { Empty, Ready, Running, Paused, Finished, Failed }
 
 /// <summary>The run's state as every viewer sees it; speed is rounds per second (0: as fast as the engine goes).</summary>
