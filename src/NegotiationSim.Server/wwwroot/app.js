@@ -96,6 +96,7 @@ async function loadScenarios() {
 
 // ---- drawing --------------------------------------------------------------------------------------------------------
 const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const pct = (x) => (x == null ? '–' : `${(x * 100).toFixed(0)}%`);
 const money = (x) => (x == null ? '–' : fmt.format(x));
 const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -123,6 +124,7 @@ function draw() {
   if (st && document.activeElement !== $('speed')) $('speed').value = String(st.speed);
 
   const slider = $('round-slider');
+  slider.min = n ? '1' : '0';
   slider.max = String(n);
   if (document.activeElement !== slider || state.shown == null) slider.value = String(shownRound);
   $('slider-value').textContent = state.shown == null ? `live (round ${n})` : `round ${shownRound}`;
@@ -158,7 +160,8 @@ function drawPrices(shownRound) {
     plot?.destroy();
     plot = new uPlot({
       width, height: 240, scales: { x: { time: false } },
-      axes: [{ label: 'round', stroke: css('--fg') }, { stroke: css('--fg'), size: 70 }],
+      axes: [{ label: 'round', stroke: css('--fg') },
+        { stroke: css('--fg'), size: 60, values: (_, ticks) => ticks.map((v) => compact.format(v)) }],
       series: [{ label: 'round' },
         { label: 'in bloc', stroke: css('--member'), width: 2 },
         { label: 'outside', stroke: css('--leaving'), width: 2 },

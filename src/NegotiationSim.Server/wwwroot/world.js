@@ -22,7 +22,9 @@ function layout(svg, info) {
   const n = info.countries.length;
   const cols = Math.max(3, Math.ceil(Math.sqrt(n * 2.2)));
   const rows = Math.ceil(n / cols);
-  svg.setAttribute('viewBox', `0 0 ${cols * (TILE_W + GAP) + GAP} ${rows * (TILE_H + GAP) + GAP}`);
+  const width = cols * (TILE_W + GAP) + GAP;
+  svg.setAttribute('viewBox', `0 0 ${width} ${rows * (TILE_H + GAP) + GAP}`);
+  svg.style.maxWidth = `${Math.round(width * 1.5)}px`; // a small world stays readable instead of filling the screen
   const defs = el('defs', {}, svg);
   for (const kind of ['deal', 'threat', 'duty', 'control']) {
     const m = el('marker', { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' }, defs);
