@@ -169,7 +169,7 @@ public sealed class LiveRun(IGrainFactory grains, ScenarioLibrary library, Updat
             RoundView view;
             lock (_state)
             {
-                view = _builder.Build(report, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                view = _builder.Build(report, (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds);
                 _rounds.Add(view);
                 if (round == scenario.Rounds) _status = RunStatus.Finished;
             }

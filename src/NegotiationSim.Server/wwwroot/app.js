@@ -3,7 +3,7 @@
 import { drawWorld } from './world.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { info: null, status: null, rounds: [], shown: null, dirty: true, frames: 0, scenarios: [] };
+const state = { info: null, status: null, rounds: [], shown: null, dirty: true, frames: 0, scenarios: [], latencies: [] };
 window.negsim = state; // for tests and for anyone curious in the console
 
 const conn = new signalR.HubConnectionBuilder().withUrl('hub').withAutomaticReconnect().build();
@@ -134,6 +134,9 @@ function draw() {
   drawPrices(shownRound);
   drawSecurity(view);
   drawTimeline(shownRound);
+  // Round completed on the server → drawn here (same machine, same clock): the bench reads these.
+  if (n && state.latencies.length < 10000 && state.lastDrawn !== n) state.latencies.push(Date.now() - state.rounds[n - 1].completedAtMs);
+  state.lastDrawn = n;
 }
 
 function statusText(st) {
