@@ -163,7 +163,8 @@ function drawPrices(shownRound) {
     plot?.destroy();
     plot = new uPlot({
       width, height: 240, scales: { x: { time: false } },
-      axes: [{ label: 'round', stroke: css('--fg') },
+      legend: { live: false },
+      axes: [{ label: 'round', stroke: css('--fg'), incrs: [1, 2, 5, 10, 20, 50, 100, 200] },
         { stroke: css('--fg'), size: 60, values: (_, ticks) => ticks.map((v) => compact.format(v)) }],
       series: [{ label: 'round' },
         { label: 'in bloc', stroke: css('--member'), width: 2 },
