@@ -121,7 +121,12 @@ function draw() {
   $('btn-start').disabled = !st || st.status === 'Empty' || running;
   $('btn-pause').disabled = !running;
   $('btn-step').disabled = !st || st.status === 'Empty';
-  if (st && document.activeElement !== $('speed')) $('speed').value = String(st.speed);
+  $('btn-start').textContent = st && (st.status === 'Finished' || st.status === 'Failed') ? 'Start again' : 'Start';
+  if (st && document.activeElement !== $('speed')) {
+    const speed = String(st.speed);
+    if (![...$('speed').options].some((o) => o.value === speed)) $('speed').add(new Option(`${speed} rounds/s`, speed));
+    $('speed').value = speed;
+  }
 
   const slider = $('round-slider');
   slider.min = n ? '1' : '0';
