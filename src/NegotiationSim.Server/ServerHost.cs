@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NegotiationSim.Grains;
 using NegotiationSim.Server.Live;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 
 namespace NegotiationSim.Server;
@@ -45,6 +46,9 @@ public static class ServerHost
             silo.UseLocalhostClustering(siloPort, gatewayPort);
             silo.UseInMemoryReminderService();
             silo.AddDashboard(o => o.CounterUpdateIntervalMs = 1000);
+            // A run's grains hold its state in memory only: keep them through a long pause (replaced runs are
+            // deactivated explicitly, see LiveRun.Retire).
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromDays(1));
         });
         builder.Services.AddSignalR().AddJsonProtocol(_ => { });
         builder.Services.AddSingleton(new ScenarioLibrary(options.ScenarioDirectory, options.ScenarioFile));

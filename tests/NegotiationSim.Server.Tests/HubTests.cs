@@ -127,4 +127,26 @@ public sealed class HubTests(LiveHost host)
         Assert.NotEqual(first.Info!.RunId, second.Info!.RunId);
         Assert.Equal(first.Rounds.Select(r => r.Prices.Select(p => p.Member)).SelectMany(x => x), second.Rounds.Select(r => r.Prices.Select(p => p.Member)).SelectMany(x => x));
     }
+
+    [Fact]
+    public async Task Load_AfterARun_ReleasesTheReplacedRunsGrains()
+    {
+        // Given: a run of the six-country world that has started
+        var run = host.Run;
+        Assert.Empty(await run.LoadAsync("gallium-control.yaml"));
+        await run.StepAsync();
+
+        // When: another run replaces it, and starts
+        Assert.Empty(await run.LoadAsync("gallium-control.yaml"));
+        await run.StepAsync();
+
+        // Then: only the new run's grains stay active (one simulation, six countries, one market)
+        var clock = Stopwatch.StartNew();
+        while (await host.ActivationsAsync("CountryGrain") != 6 || await host.ActivationsAsync("SimulationGrain") != 1)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{await host.ActivationsAsync("CountryGrain")} country grains still active; {await host.TypesAsync()}");
+            await Task.Delay(100);
+        }
+        Assert.Equal(1, await host.ActivationsAsync("MarketGrain"));
+    }
 }

@@ -26,6 +26,16 @@ public sealed class LiveHost : IAsyncLifetime
     public HttpClient Http { get; private set; } = new();
     public LiveRun Run => _app!.Services.GetRequiredService<LiveRun>();
 
+    public async Task<string> TypesAsync() => string.Join(", ", (await _app!.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics()).Select(s => $"{s.GrainType}={s.ActivationCount}"));
+
+    /// <summary>Active grains of one of our types on the host's silo (as the Orleans Dashboard counts them).</summary>
+    public async Task<int> ActivationsAsync(string grainClass)
+    {
+        var stats = await _app!.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        // GrainType reads "Namespace.Class,Assembly".
+        return stats.Where(s => s.GrainType.Contains($".{grainClass},", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+    }
+
     public async Task InitializeAsync()
     {
         _app = ServerHost.Build(new ServerOptions("http://127.0.0.1:0", Path.Combine(Repo(), "scenarios"),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NegotiationSim.Core.Policy;
 using NegotiationSim.Core.Reports;
 using NegotiationSim.Grains;
+using Orleans.Core.Internal;
 
 namespace NegotiationSim.Server.Live;
 
@@ -61,6 +62,7 @@ public sealed class LiveRun(IGrainFactory grains, ScenarioLibrary library, Updat
         try
         {
             await StopLoopAsync();
+            Retire();
             var runId = $"live-{scenario.Seed}-{Guid.NewGuid():N}";
             lock (_state)
             {
@@ -191,6 +193,7 @@ public sealed class LiveRun(IGrainFactory grains, ScenarioLibrary library, Updat
     /// <summary>The same scenario again from round 1, on fresh grains (a run's grains cannot rewind).</summary>
     private Task ReloadLockedAsync()
     {
+        Retire();
         var runId = $"live-{_scenario!.Seed}-{Guid.NewGuid():N}";
         lock (_state)
         {
@@ -203,6 +206,29 @@ public sealed class LiveRun(IGrainFactory grains, ScenarioLibrary library, Updat
         }
         broadcaster.Publish(Status(), null, reset: true);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Deactivates the replaced run's grains now: the host keeps idle grains for a day (so a paused run survives a long
+    /// pause), which would otherwise hold every abandoned run that long. Keys as in <see cref="ICountryGrain"/> and
+    /// <see cref="IMarketGrain"/>: "{run}/{index}".
+    /// </summary>
+    private void Retire()
+    {
+        if (_grain is null || _scenario is null || _info is null) return;
+        var run = _info.RunId;
+        var world = _scenario.World;
+        IAddressable[] retired =
+        [
+            _grain,
+            .. Enumerable.Range(0, world.CountryCount).Select(i => grains.GetGrain<ICountryGrain>($"{run}/{i}")),
+            .. Enumerable.Range(0, world.Minerals.Count).Select(m => grains.GetGrain<IMarketGrain>($"{run}/{m}")),
+        ];
+        _ = Task.Run(async () =>
+        {
+            try { await Task.WhenAll(retired.Select(g => g.AsReference<IGrainManagementExtension>().DeactivateOnIdle().AsTask())); }
+            catch (Exception e) when (e is not OutOfMemoryException) { log.LogWarning(e, "could not release the grains of run {Run}", run); }
+        });
     }
 
     private async Task StopLoopAsync()
