@@ -70,7 +70,7 @@ public sealed class LivePageTests(LiveHost host)
     }
 
     [Fact]
-    public async Task PageOpenedMidRun_CatchesUp_InDarkModeToo()
+    public async Task PageOpenedMidRun_CatchesUp_InDarkModeToo_AndAClickedCountryShowsItsReliance()
     {
         // Given: a run already three rounds in, with nobody watching
         Assert.Empty(await host.Run.LoadAsync("gallium-control.yaml"));
@@ -85,6 +85,10 @@ public sealed class LivePageTests(LiveHost host)
         await Expect(page.Locator("#scenario-title")).ToContainTextAsync("Gallium licence");
         await Expect(page.Locator("#security-table tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#world-map path.link.control").First).ToBeAttachedAsync();
+        await page.Locator("#world-map [data-country='KOR']").ClickAsync();
+        await Expect(page.Locator("#reliance-h")).ToHaveTextAsync("Korea import reliance");
+        await page.GetByText("Countries, as a table").ClickAsync();
+        await Expect(page.Locator("#country-table tbody tr")).ToHaveCountAsync(6);
         var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
         Assert.Equal("rgb(21, 23, 27)", background);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "gallium-dark.png"), FullPage = true });

@@ -1,6 +1,6 @@
 // The live page: keeps the rounds the server pushed (or the snapshot it caught up from), redraws once per animation
 // frame when something changed, and sends the viewer's commands. It knows RoundView data only, not the model.
-import { drawWorld } from './world.js';
+import { drawWorld, onCountryClick } from './world.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { info: null, status: null, rounds: [], shown: null, dirty: true, frames: 0, scenarios: [], latencies: [] };
@@ -61,6 +61,9 @@ $('round-slider').addEventListener('input', () => {
   invalidate();
 });
 for (const id of ['price-mineral', 'price-stage', 'security-country', 'timeline-filter']) $(id).addEventListener('change', () => { if (id !== 'timeline-filter' && id !== 'security-country') priceData = null; invalidate(); });
+
+onCountryClick($('world-map'), (id) => { $('security-country').value = id; invalidate(); });
+$('country-table').closest('details').addEventListener('toggle', invalidate);
 
 // ---- per-run setup --------------------------------------------------------------------------------------------------
 function options(select, items, selected) {
@@ -135,7 +138,7 @@ function draw() {
   $('slider-value').textContent = state.shown == null ? `live (round ${n})` : `round ${shownRound}`;
   slider.setAttribute('aria-valuetext', state.shown == null ? `round ${n}, following the run` : `round ${shownRound}`);
 
-  drawWorld($('world-map'), $('world-summary'), $('link-list'), state.info, view);
+  drawWorld($('world-map'), $('world-summary'), $('link-list'), state.info, view, $('country-table'));
   drawPrices(shownRound);
   drawSecurity(view);
   drawTimeline(shownRound);

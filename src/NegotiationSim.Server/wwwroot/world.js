@@ -33,7 +33,7 @@ function layout(svg, info) {
   const tileLayer = el('g', {}, svg);
   info.countries.forEach((c, i) => {
     const x = GAP + (i % cols) * (TILE_W + GAP), y = GAP + Math.floor(i / cols) * (TILE_H + GAP);
-    const g = el('g', { class: 'tile', 'data-country': c.id }, tileLayer);
+    const g = el('g', { class: 'tile', 'data-country': c.id, style: 'cursor:pointer' }, tileLayer);
     const title = el('title', {}, g);
     const rect = el('rect', { x, y, width: TILE_W, height: TILE_H, rx: 4 }, g);
     const text = el('text', { x: x + TILE_W / 2, y: y + 17 }, g);
@@ -55,7 +55,15 @@ function statusOf(country, view, members, joining, leaving) {
   return 'outsider';
 }
 
-export function drawWorld(svg, summary, list, info, view) {
+/** Clicking a tile picks that country (the page shows its supply security). */
+export function onCountryClick(svg, pick) {
+  svg.addEventListener('click', (e) => {
+    const tile = e.target.closest?.('[data-country]');
+    if (tile) pick(tile.dataset.country);
+  });
+}
+
+export function drawWorld(svg, summary, list, info, view, table) {
   if (info !== layoutFor) layout(svg, info);
   if (!info) { summary.textContent = 'No scenario loaded.'; return; }
   const members = new Set(view?.members ?? []), joining = new Set(view?.joining ?? []), leaving = new Set(view?.leaving ?? []);
@@ -65,6 +73,15 @@ export function drawWorld(svg, summary, list, info, view) {
     t.g.dataset.status = s;
     const align = t.country.alignment >= 0 ? `+${t.country.alignment.toFixed(2)}` : t.country.alignment.toFixed(2);
     t.title.textContent = `${t.country.name} (${t.country.id}): ${s}; alignment ${align}, security weight ${t.country.security.toFixed(2)}`;
+  }
+  if (table?.closest('details')?.open) { // built only while someone reads it
+    table.tBodies[0].replaceChildren(...[...tiles.values()].map((t) => {
+      const tr = document.createElement('tr');
+      for (const text of [`${t.country.name} (${t.country.id})`, t.g.dataset.status, t.country.alignment.toFixed(2), t.country.security.toFixed(2)]) {
+        const td = document.createElement('td'); td.textContent = text; tr.append(td);
+      }
+      return tr;
+    }));
   }
   linkLayer.replaceChildren();
   const links = view?.links ?? [];
