@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -50,7 +49,7 @@ public static class ServerHost
             // deactivated explicitly, see LiveRun.Retire).
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromDays(1));
         });
-        builder.Services.AddSignalR().AddJsonProtocol(_ => { });
+        builder.Services.AddSignalR();
         builder.Services.AddSingleton(new ScenarioLibrary(options.ScenarioDirectory, options.ScenarioFile));
         builder.Services.AddSingleton<UpdateBroadcaster>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateBroadcaster>());

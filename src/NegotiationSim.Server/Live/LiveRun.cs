@@ -86,7 +86,7 @@ public sealed class LiveRun(IGrainFactory grains, ScenarioLibrary library, Updat
         try
         {
             if (_status is RunStatus.Running or RunStatus.Empty) return;
-            if (_status is RunStatus.Finished or RunStatus.Failed) await ReloadLockedAsync();
+            if (_status is RunStatus.Finished or RunStatus.Failed) Reload();
             SetStatus(RunStatus.Running);
             _stop = new CancellationTokenSource();
             var token = _stop.Token;
@@ -115,7 +115,7 @@ public sealed class LiveRun(IGrainFactory grains, ScenarioLibrary library, Updat
         {
             if (_status == RunStatus.Empty) return;
             await StopLoopAsync();
-            if (_status is RunStatus.Finished or RunStatus.Failed) await ReloadLockedAsync();
+            if (_status is RunStatus.Finished or RunStatus.Failed) Reload();
             if (await NextRoundAsync() && _status != RunStatus.Finished) SetStatus(RunStatus.Paused);
         }
         finally { _commands.Release(); }
@@ -191,7 +191,7 @@ public sealed class LiveRun(IGrainFactory grains, ScenarioLibrary library, Updat
     }
 
     /// <summary>The same scenario again from round 1, on fresh grains (a run's grains cannot rewind).</summary>
-    private Task ReloadLockedAsync()
+    private void Reload()
     {
         Retire();
         var runId = $"live-{_scenario!.Seed}-{Guid.NewGuid():N}";
@@ -205,7 +205,6 @@ public sealed class LiveRun(IGrainFactory grains, ScenarioLibrary library, Updat
             _error = null;
         }
         broadcaster.Publish(Status(), null, reset: true);
-        return Task.CompletedTask;
     }
 
     /// <summary>
