@@ -5,6 +5,8 @@ using Spectre.Console;
 var root = new RootCommand("negsim: critical-mineral trade negotiations, simulated on Microsoft Orleans");
 root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(ValidateCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(ReportCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(CompareCommand.Create(AnsiConsole.Console));
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
