@@ -3,7 +3,7 @@ using NegotiationSim.Cli;
 using Spectre.Console;
 
 var root = new RootCommand("negsim: critical-mineral trade negotiations, simulated on Microsoft Orleans");
-root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })));
 root.Subcommands.Add(ValidateCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(ReportCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(CompareCommand.Create(AnsiConsole.Console));
