@@ -50,6 +50,8 @@ public static class CompareCommand
             foreach (var s in d.Setup) setup.AddRow(Markup.Escape(s.What), Markup.Escape(s.A), Markup.Escape(s.B));
             console.Write(setup);
         }
+        if (d.A.Rounds != d.B.Rounds)
+            console.MarkupLine("The runs differ in length: prices, welfare and security are compared at each run's last month.");
         if (d.Identical)
         {
             console.MarkupLine("[green]No differences in prices, bloc membership, welfare, supply security or events.[/]");

@@ -17,6 +17,10 @@ public static class ComparePage
         foreach (var (tag, run) in new[] { ("A", d.A), ("B", d.B) })
             sb.Append($"<tr><th>{tag}</th><td>{Html.E(run.Summary.Scenario)}</td><td>{Html.E(run.Summary.Question)}</td><td>{run.Summary.Seed}</td><td>{Html.E(run.Summary.FirstMonth)} – {Html.E(run.Summary.LastMonth)}</td><td><code>{Html.E(Path.GetFileName(run.Dir))}</code></td></tr>");
         sb.Append("</table>");
+        foreach (var only in d.Setup.Where(x => x.What.EndsWith("one run only", StringComparison.Ordinal)))
+            sb.Append($"<p>{Html.E(only.What)}: A {Html.E(only.A.Length > 0 ? only.A : "none")}; B {Html.E(only.B.Length > 0 ? only.B : "none")}. Tables show “–” where a run has no value.</p>");
+        if (d.A.Rounds != d.B.Rounds)
+            sb.Append("<p>The runs differ in length: prices, welfare and security are compared at each run's last month.</p>");
         if (d.Identical) sb.Append("<p><b>No differences</b> in prices, bloc membership, welfare, supply security or events.</p>");
         Prices(sb, d);
         Membership(sb, d);
@@ -60,7 +64,7 @@ public static class ComparePage
         var months = d.A.Rounds >= d.B.Rounds ? d.A.Months : d.B.Months;
         double[] Count(RunFolder run) => months.Select((_, i) => i < run.Rounds ? run.MembersByRound[i].Count : double.NaN).ToArray();
         sb.Append("<p class=\"key\"><span><i class=\"k1\"></i>A</span><span><i class=\"k2\"></i>B</span></p><figure>")
-            .Append(Svg.Lines("Members", months, [new Series("A", Count(d.A), 1), new Series("B", Count(d.B), 2)], v => Html.Num(v), 1100, 160)).Append("</figure>");
+            .Append(Svg.Lines("Members", months, [new Series("A", Count(d.A), 1), new Series("B", Count(d.B), 2)], v => Html.Num(v), 1100, 160, minStep: 1)).Append("</figure>");
         if (d.Membership.Count == 0) { sb.Append("<p>The same members in every month.</p>"); return; }
         sb.Append("<table><tr><th>country</th><th class=\"n\">months as member A</th><th class=\"n\">B</th><th>member at the end A → B</th><th>first month that differs</th></tr>");
         foreach (var m in d.Membership)

@@ -41,7 +41,8 @@ public static class ReportPage
     {
         sb.Append("<h2 id=\"prices\">Prices with floors</h2><p class=\"muted\">Average delivered price, $/t, each month. A floor is the bloc's reference price, kept by a variable levy on outsiders.</p>");
         sb.Append(PriceKey).Append("<div class=\"grid\">");
-        foreach (var market in run.Prices.GroupBy(p => (p.Mineral, p.Stage)))
+        // Markets with a floor first: they are what the bloc's policy acts on.
+        foreach (var market in run.Prices.GroupBy(p => (p.Mineral, p.Stage)).OrderBy(g => g.Any(p => double.IsFinite(p.Floor)) ? 0 : 1))
         {
             var rows = ByRound(run, market);
             var series = new List<Series>
@@ -68,7 +69,7 @@ public static class ReportPage
     {
         sb.Append("<h2 id=\"membership\">Bloc membership over time</h2>");
         sb.Append("<figure>").Append(Svg.Lines("Members", run.Months, [new Series("members", run.MembersByRound.Select(m => (double)m.Count).ToArray(), 1)],
-            v => Html.Num(v), 1100, 160)).Append("</figure>");
+            v => Html.Num(v), 1100, 160, minStep: 1)).Append("</figure>");
         var ever = run.Countries.Where(c => run.MembersByRound.Any(m => m.Contains(c))).ToArray();
         var never = run.Countries.Except(ever).ToArray();
         sb.Append("<figure>").Append(Svg.Membership(ever, run.Months, run.MembersByRound)).Append("<figcaption>Filled while a member. ");

@@ -27,6 +27,15 @@ public sealed record RunComparison(
         S("seed", a.Summary.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Summary.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         S("rounds", a.Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         S("months", $"{a.Summary.FirstMonth} – {a.Summary.LastMonth}", $"{b.Summary.FirstMonth} – {b.Summary.LastMonth}");
+        // Different worlds still compare on what they share; say what they do not, so "–" in a table is not a surprise.
+        Only("countries", a.Countries, b.Countries);
+        Only("minerals", a.Prices.Select(p => p.Mineral).Distinct().ToArray(), b.Prices.Select(p => p.Mineral).Distinct().ToArray());
+        void Only(string what, IReadOnlyList<string> x, IReadOnlyList<string> y)
+        {
+            if (x.Order(StringComparer.Ordinal).SequenceEqual(y.Order(StringComparer.Ordinal))) return;
+            static string List(IEnumerable<string> items) => items.Count() > 8 ? $"{string.Join(", ", items.Take(8))} … ({items.Count()})" : string.Join(", ", items);
+            setup.Add(new SetupDiff($"{what} in one run only", List(x.Except(y)), List(y.Except(x))));
+        }
         return new RunComparison(a, b, setup, DiffPrices(a, b), DiffMembership(a, b), DiffWelfare(a, b), DiffSecurity(a, b), DiffEvents(a, b));
     }
 

@@ -16,13 +16,13 @@ public static class Svg
 
     /// <summary>Lines over rounds with a y axis from zero (or the lowest value if negative) to a rounded maximum.</summary>
     public static string Lines(string title, IReadOnlyList<string> months, IReadOnlyList<Series> series, Func<double, string> label,
-        int width = 380, int height = 200)
+        int width = 380, int height = 200, double minStep = 0)
     {
         const int left = 52, right = 10, top = 22, bottom = 26;
         var values = series.SelectMany(s => s.Values).Where(double.IsFinite).ToArray();
         var max = values.Length == 0 ? 1 : values.Max();
         var min = values.Length == 0 ? 0 : Math.Min(0, values.Min());
-        var (lo, hi, step) = NiceRange(min, max);
+        var (lo, hi, step) = NiceRange(min, max, minStep);
         var n = Math.Max(1, months.Count - 1);
         double X(int i) => left + (width - left - right) * (double)i / n;
         double Y(double v) => top + (height - top - bottom) * (1 - (v - lo) / (hi - lo));
@@ -99,7 +99,11 @@ public static class Svg
             }
         }
         foreach (var i in XTicks(months.Count, width))
-            sb.Append($"<text class=\"lbl\" x=\"{P(left + (i + 0.5) * cell)}\" y=\"{height - 6}\" text-anchor=\"{Anchor(i, months.Count)}\">{Html.E(months[i])}</text>");
+        {
+            var anchor = Anchor(i, months.Count); // first and last labels sit on the grid's edges, the others mid-month
+            var x = anchor switch { "start" => left + i * cell, "end" => left + (i + 1) * cell, _ => left + (i + 0.5) * cell };
+            sb.Append($"<text class=\"lbl\" x=\"{P(x)}\" y=\"{height - 6}\" text-anchor=\"{anchor}\">{Html.E(months[i])}</text>");
+        }
         return sb.Append("</svg>").ToString();
     }
 
@@ -141,12 +145,12 @@ public static class Svg
     private static string Anchor(int i, int count) => i == count - 1 && count > 1 ? "end" : i == 0 ? "start" : "middle";
 
     /// <summary>A y range with round steps (1, 2 or 5 × 10^k), about five gridlines.</summary>
-    private static (double Lo, double Hi, double Step) NiceRange(double min, double max)
+    private static (double Lo, double Hi, double Step) NiceRange(double min, double max, double minStep)
     {
         if (max <= min) max = min + (min == 0 ? 1 : Math.Abs(min) * 0.1);
         var raw = (max - min) / 5;
         var mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = (raw / mag) switch { <= 1 => mag, <= 2 => 2 * mag, <= 5 => 5 * mag, _ => 10 * mag };
+        var step = Math.Max(minStep, (raw / mag) switch { <= 1 => mag, <= 2 => 2 * mag, <= 5 => 5 * mag, _ => 10 * mag });
         return (Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, step);
     }
 }
