@@ -81,6 +81,21 @@ public sealed class CsvTable
         var start = 1;
         for (var i = 0; i < text.Length; i++)
         {
+            // Fast path: most lines (all of rounds.csv and flows.csv) have no quotes; split them whole.
+            if (!quoted && field.Length == 0 && fields.Count == 0)
+            {
+                var end = text.IndexOf('\n', i);
+                var body = text.AsSpan(i, (end < 0 ? text.Length : end) - i).TrimEnd('\r');
+                if (end >= 0 && !body.Contains('"'))
+                {
+                    records.Add(body.ToString().Split(','));
+                    lines.Add(line);
+                    line++;
+                    start = line;
+                    i = end;
+                    continue;
+                }
+            }
             var c = text[i];
             if (quoted)
             {
