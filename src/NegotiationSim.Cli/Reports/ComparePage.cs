@@ -92,6 +92,21 @@ public static class ComparePage
         foreach (var s in d.Security)
             sb.Append($"<tr><td>{Html.E(s.Mineral)}</td><td class=\"n\">{Html.Pct(s.UsRelianceA)}</td><td class=\"n\">{Html.Pct(s.UsRelianceB)}</td><td class=\"n\">{Html.Pct(s.ChinaShareA)}</td><td class=\"n\">{Html.Pct(s.ChinaShareB)}</td></tr>");
         sb.Append("</table>");
+        var months = d.A.Rounds >= d.B.Rounds ? d.A.Months : d.B.Months;
+        double[] Path(RunFolder run, string mineral, Func<SecurityRecord, double> pick)
+        {
+            var v = Enumerable.Repeat(double.NaN, months.Count).ToArray();
+            foreach (var x in run.SecurityByRound.Where(x => x.Mineral == mineral)) v[x.Round - 1] = pick(x);
+            return v;
+        }
+        sb.Append("<p class=\"key\"><span><i class=\"k1\"></i>US import reliance A</span><span><i class=\"k2\"></i>B</span><span><i class=\"k3\"></i>China's share A</span><span><i class=\"k4\"></i>B</span></p><div class=\"grid\">");
+        foreach (var s in d.Security.Take(9))
+            sb.Append("<figure>").Append(Svg.Lines(s.Mineral, months,
+            [
+                new Series("US import reliance, A", Path(d.A, s.Mineral, x => x.UsImportReliance), 1), new Series("US import reliance, B", Path(d.B, s.Mineral, x => x.UsImportReliance), 2),
+                new Series("China's share, A", Path(d.A, s.Mineral, x => x.ChinaShare), 3), new Series("China's share, B", Path(d.B, s.Mineral, x => x.ChinaShare), 4, Dashed: true),
+            ], Html.Pct, 380, 170)).Append("</figure>");
+        sb.Append("</div>");
     }
 
     private static void Events(StringBuilder sb, RunComparison d)

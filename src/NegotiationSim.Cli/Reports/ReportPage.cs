@@ -155,6 +155,17 @@ public static class ReportPage
         foreach (var x in run.Summary.Security)
             sb.Append($"<tr><td>{Html.E(x.Mineral)}</td><td class=\"n\">{Html.Pct(x.UsRelianceFirst)} → {Html.Pct(x.UsRelianceLast)}</td><td class=\"n\">{Html.Pct(x.ChinaShareFirst)} → {Html.Pct(x.ChinaShareLast)}</td></tr>");
         sb.Append("</table>");
+        // Month by month, recomputed from rounds.csv as the run defines them (needs countries USA and CHN in the world).
+        if (run.Rounds < 2 || run.SecurityByRound.Count == 0) return;
+        sb.Append("<p class=\"key\"><span><i class=\"k1\"></i>US import reliance</span><span><i class=\"k3\"></i>China's share of refined output</span></p><div class=\"grid\">");
+        foreach (var mineral in run.SecurityByRound.GroupBy(x => x.Mineral))
+        {
+            var (us, china) = (new double[run.Rounds], new double[run.Rounds]);
+            foreach (var x in mineral) (us[x.Round - 1], china[x.Round - 1]) = (x.UsImportReliance, x.ChinaShare);
+            sb.Append("<figure>").Append(Svg.Lines(mineral.Key, run.Months, [new Series("US import reliance", us, 1), new Series("China's share", china, 3)],
+                Html.Pct, 380, 170)).Append("</figure>");
+        }
+        sb.Append("</div>");
     }
 
     private static void Events(StringBuilder sb, RunFolder run)
