@@ -13,7 +13,7 @@ public static class CompareCommand
     {
         var a = new Argument<DirectoryInfo>("out-a") { Description = "the first run's folder (the base case)" };
         var b = new Argument<DirectoryInfo>("out-b") { Description = "the second run's folder (the changed case)" };
-        var html = new Option<FileInfo?>("--html", "-o") { Description = "also write the comparison as one self-contained HTML page" };
+        var html = new Option<FileInfo?>("--html", "-o") { HelpName = "file", Description = "also write the comparison as one self-contained HTML page" };
         var command = new Command("compare", "what differs between two runs: prices, bloc membership, welfare, supply security, events") { a, b, html };
         command.SetAction(pr => Compare(console, pr.GetValue(a)!, pr.GetValue(b)!, pr.GetValue(html)));
         return command;

@@ -11,7 +11,7 @@ public static class ReportCommand
     public static Command Create(IAnsiConsole console)
     {
         var folder = new Argument<DirectoryInfo>("out-dir") { Description = "a folder written by `negsim run`" };
-        var html = new Option<FileInfo?>("--html", "-o") { Description = "where to write the page (default: <out-dir>/report.html)" };
+        var html = new Option<FileInfo?>("--html", "-o") { HelpName = "file", Description = "where to write the page (default: <out-dir>/report.html)" };
         var command = new Command("report", "write a run's results as one HTML page that opens offline") { folder, html };
         command.SetAction(pr => Report(console, pr.GetValue(folder)!, pr.GetValue(html)));
         return command;
