@@ -80,7 +80,10 @@ public sealed class RunOutput(IAnsiConsole console, IAnsiConsole diagnostics, Ou
     {
         switch (format)
         {
-            case OutputFormat.Table when !quiet: Screens.Summary(console, scenario, reports); break;
+            case OutputFormat.Table when !quiet:
+                Screens.Summary(console, scenario, reports);
+                console.MarkupLineInterpolated($"Charts of this run in one page: negsim report {(dir.Contains(' ') ? $"\"{dir}\"" : dir)}");
+                break;
             case OutputFormat.Json:
                 console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(RunSummary.Build(scenario, reports), SummaryJson.Default.RunSummary));
                 break;

@@ -69,6 +69,7 @@ public sealed class RunOutputTests
         Assert.Contains("    would join KOR (margin ", stdout);
         Assert.Contains("    export-control-announced CHN gallium refined: Licence on Gallium (refined)", stdout);
         Assert.Contains("Bloc members over time", stdout); // the summary tables still follow
+        Assert.Contains("Charts of this run in one page: negsim report ", stdout);
     }
 
     [Fact]
