@@ -31,6 +31,8 @@ public sealed class ReportCommandTests(GalliumRuns runs)
         Assert.DoesNotContain("src=", page);
         Assert.DoesNotContain("url(", page);
         Assert.All(Regex.Matches(page, "href=\"([^\"]*)\"").Select(m => m.Groups[1].Value), href => Assert.True(href.StartsWith('#') || href == "data:,", href));
+        foreach (var tag in new[] { "svg", "table", "figure", "details", "tr", "h2" })
+            Assert.Equal(Regex.Count(page, $"<{tag}[ >]"), Regex.Count(page, $"</{tag}>"));
     }
 
     [Fact]

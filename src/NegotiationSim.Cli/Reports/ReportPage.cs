@@ -133,6 +133,18 @@ public static class ReportPage
             sb.Append($"<tr><td>{Html.E(o)}</td><td>{Html.E(d)}</td><td class=\"n\">{Html.Short(v)}</td><td class=\"n\">{Html.Short(v0)}</td><td class=\"n\">{Html.Change(v0, v)}</td></tr>");
         }
         sb.Append("</table>");
+        // Per mineral, refined stage, in tonnes: where a control or a floor bites, the totals above hide it.
+        var refined = run.Flows.Where(f => f.Round == lastRound && f.Stage == "refined" && f.Origin != f.Destination).GroupBy(f => f.Mineral).ToArray();
+        if (refined.Length == 0) return;
+        sb.Append($"<details><summary>Largest refined-stage flows by mineral, {Html.E(run.Months[^1])}, tonnes/month</summary><div class=\"grid\">");
+        foreach (var mineral in refined)
+        {
+            sb.Append($"<div><h3>{Html.E(mineral.Key)}</h3><table><tr><th>from</th><th>to</th><th class=\"n\">t/month</th><th class=\"n\">$/t delivered</th></tr>");
+            foreach (var f in mineral.OrderByDescending(f => f.Tonnes).Take(8))
+                sb.Append($"<tr><td>{Html.E(f.Origin)}</td><td>{Html.E(f.Destination)}</td><td class=\"n\">{Html.Num(f.Tonnes, "#,0.##")}</td><td class=\"n\">{Html.Num(f.DeliveredPrice)}</td></tr>");
+            sb.Append("</table></div>");
+        }
+        sb.Append("</div></details>");
     }
 
     private static void Welfare(StringBuilder sb, RunFolder run)
