@@ -19,7 +19,7 @@ public static class Svg
         int width = 380, int height = 200, double minStep = 0)
     {
         const int left = 52, right = 10, top = 22, bottom = 26;
-        var values = series.SelectMany(s => s.Values).Where(double.IsFinite).ToArray();
+        var values = series.SelectMany(s => s.Values).Where(Drawable).ToArray();
         var max = values.Length == 0 ? 1 : values.Max();
         var min = values.Length == 0 ? 0 : Math.Min(0, values.Min());
         var (lo, hi, step) = NiceRange(min, max, minStep);
@@ -29,8 +29,12 @@ public static class Svg
         var sb = new StringBuilder();
         sb.Append($"<svg viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{Html.E(title)}\"><title>{Html.E(title)}</title>");
         sb.Append($"<text x=\"{left}\" y=\"14\" font-weight=\"600\">{Html.E(title)}</text>");
-        for (var v = lo; v <= hi + step / 2; v += step)
+        var ticks = double.IsFinite((hi - lo) / step) ? Math.Clamp((int)Math.Round((hi - lo) / step), 1, 20) : 1; // counted, so no float step can loop
+        for (var k = 0; k <= ticks; k++)
+        {
+            var v = lo + k * step;
             sb.Append($"<line class=\"axis\" x1=\"{left}\" x2=\"{width - right}\" y1=\"{P(Y(v))}\" y2=\"{P(Y(v))}\"/><text class=\"lbl\" x=\"{left - 4}\" y=\"{P(Y(v) + 4)}\" text-anchor=\"end\">{Html.E(label(v))}</text>");
+        }
         foreach (var i in XTicks(months.Count, width))
             sb.Append($"<text class=\"lbl\" x=\"{P(X(i))}\" y=\"{height - 8}\" text-anchor=\"{Anchor(i, months.Count)}\">{Html.E(months[i])}</text>");
         foreach (var s in series)
@@ -39,7 +43,7 @@ public static class Svg
             var pen = false;
             for (var i = 0; i < s.Values.Count && i < months.Count; i++)
             {
-                if (!double.IsFinite(s.Values[i])) { pen = false; continue; }
+                if (!Drawable(s.Values[i])) { pen = false; continue; }
                 path.Append(pen ? 'L' : 'M').Append(P(X(i))).Append(',').Append(P(Y(s.Values[i])));
                 pen = true;
             }
@@ -50,10 +54,14 @@ public static class Svg
         return sb.Append("</svg>").ToString();
     }
 
+    /// <summary>Beyond ±1e200 a number is damage, not data: leave it out (the line breaks) so the axis stays finite.</summary>
+    private static bool Drawable(double v) => double.IsFinite(v) && Math.Abs(v) < 1e200;
+
     /// <summary>Horizontal bars either side of zero, one per label (welfare gains right, losses left).</summary>
     public static string Bars(string title, IReadOnlyList<(string Label, double Value)> bars, Func<double, string> label, int width = 560)
     {
         const int rowHeight = 18, top = 24, labelWidth = 70, valueWidth = 64;
+        bars = bars.Where(b => Drawable(b.Value)).ToArray();
         var height = top + bars.Count * rowHeight + 8;
         var max = bars.Count == 0 ? 1 : Math.Max(1e-12, bars.Max(b => Math.Abs(b.Value)));
         var hasNegative = bars.Any(b => b.Value < 0);
@@ -151,6 +159,9 @@ public static class Svg
         var raw = (max - min) / 5;
         var mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = Math.Max(minStep, (raw / mag) switch { <= 1 => mag, <= 2 => 2 * mag, <= 5 => 5 * mag, _ => 10 * mag });
-        return (Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, step);
+        var (lo, hi) = (Math.Floor(min / step) * step, Math.Ceiling(max / step) * step);
+        // Extreme values (a damaged file, an exploding price) get a plain range rather than NaN coordinates.
+        var span = Math.Max(1, Math.Abs(min));
+        return double.IsFinite(lo) && double.IsFinite(hi) && step > 0 && hi > lo ? (lo, hi, step) : (min, min + span, span / 5);
     }
 }
