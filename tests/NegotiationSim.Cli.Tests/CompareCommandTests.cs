@@ -7,7 +7,7 @@ public sealed class CompareCommandTests(GalliumRuns runs)
     [Fact]
     public async Task Compare_RunWithItself_NoDifferences()
     {
-        var (exit, output) = await Cli.Invoke("compare", runs.Base, GalliumRuns.Copy(runs.Base));
+        var (exit, output) = await Cli.Invoke("compare", runs.Base, runs.Copy(runs.Base));
         Assert.Equal(0, exit);
         Assert.Contains("No differences in prices, bloc membership, welfare, supply security or events.", output);
     }
@@ -16,7 +16,7 @@ public sealed class CompareCommandTests(GalliumRuns runs)
     public async Task Compare_HigherFloor_ShowsTheFloorMoveAndWritesHtml()
     {
         // Given
-        var html = Path.Combine(Directory.CreateTempSubdirectory("negsim-compare-").FullName, "what-changed.html");
+        var html = Path.Combine(runs.Copy(runs.Base), "what-changed.html");
 
         // When
         var (exit, output) = await Cli.Invoke("compare", runs.Base, runs.HigherFloor, "--html", html);
@@ -47,7 +47,7 @@ public sealed class CompareCommandTests(GalliumRuns runs)
     public async Task Compare_BrokenSecondRun_NamesTheFileNoStackTrace()
     {
         // Given
-        var broken = GalliumRuns.Copy(runs.HigherFloor);
+        var broken = runs.Copy(runs.HigherFloor);
         var prices = Path.Combine(broken, "prices.csv");
         var text = await File.ReadAllTextAsync(prices);
         await File.WriteAllTextAsync(prices, text[..(text.Length / 2)]); // cut mid-line, as a full disk would

@@ -13,11 +13,12 @@ public sealed class GalliumRuns : IAsyncLifetime
     public string Base { get; private set; } = "";
     public string OtherSeed { get; private set; } = "";
     public string HigherFloor { get; private set; } = "";
+    private string _root = "";
 
     public async Task InitializeAsync()
     {
         var scenario = Path.Combine(RunCommandTests.Repo(), "tests", "data", "gallium-control.yaml");
-        var root = Directory.CreateTempSubdirectory("negsim-runs-").FullName;
+        var root = _root = Directory.CreateTempSubdirectory("negsim-runs-").FullName;
         var higher = Path.Combine(root, "higher-floor.yaml");
         await File.WriteAllTextAsync(higher, (await File.ReadAllTextAsync(scenario)).Replace("price_ratio: 1.2", "price_ratio: 1.5"));
         (Base, OtherSeed, HigherFloor) = (Path.Combine(root, "base"), Path.Combine(root, "seed8"), Path.Combine(root, "floor15"));
@@ -32,15 +33,19 @@ public sealed class GalliumRuns : IAsyncLifetime
         if (exit != 0) throw new InvalidOperationException($"negsim {string.Join(' ', args)} failed: {output}");
     }
 
-    /// <summary>A copy of a run folder that a test may damage.</summary>
-    public static string Copy(string folder)
+    /// <summary>A copy of a run folder that a test may damage (removed with the rest at the end).</summary>
+    public string Copy(string folder)
     {
-        var copy = Directory.CreateTempSubdirectory("negsim-copy-").FullName;
+        var copy = Directory.CreateDirectory(Path.Combine(_root, "copy-" + Guid.NewGuid().ToString("N"))).FullName;
         foreach (var f in Directory.GetFiles(folder)) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
         return copy;
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_root, recursive: true);
+        return Task.CompletedTask;
+    }
 }
 
 [CollectionDefinition("gallium runs")]

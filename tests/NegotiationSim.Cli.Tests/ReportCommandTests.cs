@@ -10,7 +10,7 @@ public sealed class ReportCommandTests(GalliumRuns runs)
     public async Task Report_GalliumRun_OnePageWithEverySectionAndNothingToFetch()
     {
         // Given
-        var folder = GalliumRuns.Copy(runs.Base);
+        var folder = runs.Copy(runs.Base);
 
         // When
         var (exit, output) = await Cli.Invoke("report", folder);
@@ -39,7 +39,7 @@ public sealed class ReportCommandTests(GalliumRuns runs)
     public async Task Report_MarkupInTheData_IsShownAsText()
     {
         // Given: a reason and a deal term that are HTML
-        var folder = GalliumRuns.Copy(runs.Base);
+        var folder = runs.Copy(runs.Base);
         var events = Path.Combine(folder, "events.csv");
         await File.WriteAllTextAsync(events, (await File.ReadAllTextAsync(events)).Replace("US names Korea", "<script>alert('x')</script> & <b>Korea</b>"));
         await File.WriteAllTextAsync(Path.Combine(folder, "deals.csv"), "round,parties,terms\n3,USA+KOR,\"offtake <img src=x onerror=alert(1)>, 5 years\"\n");
@@ -74,7 +74,7 @@ public sealed class ReportCommandTests(GalliumRuns runs)
     public async Task Report_BrokenFile_SaysWhichFileAndWhatIsWrong(string file, string content, string expected)
     {
         // Given
-        var folder = GalliumRuns.Copy(runs.Base);
+        var folder = runs.Copy(runs.Base);
         await File.WriteAllTextAsync(Path.Combine(folder, file), content);
 
         // When
@@ -95,7 +95,7 @@ public sealed class ReportCommandTests(GalliumRuns runs)
         Assert.Equal(1, exit);
         Assert.Contains("no such folder", output);
 
-        var folder = GalliumRuns.Copy(runs.Base);
+        var folder = runs.Copy(runs.Base);
         File.Delete(Path.Combine(folder, "flows.csv"));
         (exit, output) = await Cli.Invoke("report", folder);
         Assert.Equal(1, exit);

@@ -10,7 +10,7 @@ public sealed class RunFolderFuzzTests(GalliumRuns runs)
     public void Load_FiveHundredDamagedFolders_EveryFailureNamesItsFile()
     {
         // Given: one pristine copy, damaged again and again with a fixed seed
-        var folder = GalliumRuns.Copy(runs.Base);
+        var folder = runs.Copy(runs.Base);
         var pristine = Directory.GetFiles(folder).ToDictionary(f => f, File.ReadAllBytes);
         var files = pristine.Keys.Order(StringComparer.Ordinal).ToArray();
         var random = new Random(20260223);

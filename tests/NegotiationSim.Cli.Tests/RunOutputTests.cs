@@ -15,8 +15,12 @@ public sealed class RunOutputTests
         var (stdout, stderr) = (new TestConsole().Width(200), new TestConsole().Width(200));
         var root = new RootCommand { RunCommand.Create(stdout, stderr) };
         var outDir = Directory.CreateTempSubdirectory("negsim-format-").FullName;
-        var exit = await root.Parse(["run", Scenario, "--rounds", "3", "--engine", "reference", "--out", outDir, .. options]).InvokeAsync();
-        return (exit, stdout.Output, stderr.Output);
+        try
+        {
+            var exit = await root.Parse(["run", Scenario, "--rounds", "3", "--engine", "reference", "--out", outDir, .. options]).InvokeAsync();
+            return (exit, stdout.Output, stderr.Output);
+        }
+        finally { Directory.Delete(outDir, recursive: true); }
     }
 
     [Fact]
