@@ -8,9 +8,11 @@ using NegotiationSim.Scenarios;
 // negsim bench: wall time per engine and their ratio in one process run, grain calls per round, peak memory.
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- [scenario.yaml] [--rounds N] [--engines reference,grains]
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- --synthetic 200x12 --rounds 120 --engines reference
+//   add --report to also time `negsim report` and `negsim compare` on the first engine's run folder
 var file = Path.Combine("scenarios", "forge-2026.yaml");
 int? rounds = null;
 string? synthetic = null;
+var report = false;
 var engines = new[] { EngineKind.Reference, EngineKind.Grains };
 for (var a = 0; a < args.Length; a++)
 {
@@ -18,6 +20,7 @@ for (var a = 0; a < args.Length; a++)
     {
         case "--rounds": rounds = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--synthetic": synthetic = args[++a]; break;
+        case "--report": report = true; break;
         case "--engines": engines = args[++a].Split(',').Select(e => Enum.Parse<EngineKind>(e, ignoreCase: true)).ToArray(); break;
         default: file = args[a]; break;
     }
@@ -43,6 +46,7 @@ foreach (var engine in engines)
     var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
     Console.WriteLine(FormattableString.Invariant(
         $"{engine,-10} {times[engine],8:F2} s  {times[engine] / reports.Count,6:F3} s/round  grain calls/round {(double)calls / reports.Count,6:F1}  peak working set {peak:F0} MiB"));
+    if (report && engine == engines[0]) ReportBench.Print(scenario, reports);
 }
 if (times.Count == 2)
 {

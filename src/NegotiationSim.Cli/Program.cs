@@ -3,10 +3,12 @@ using NegotiationSim.Cli;
 using Spectre.Console;
 
 var root = new RootCommand("negsim: critical-mineral trade negotiations, simulated on Microsoft Orleans");
-root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })));
 root.Subcommands.Add(ValidateCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(SchemaCommand.Create(AnsiConsole.Console, Console.Out));
 root.Subcommands.Add(ServeCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(ReportCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(CompareCommand.Create(AnsiConsole.Console));
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
