@@ -48,7 +48,7 @@ public static class Screens
 
         var welfare = new Table().Title($"Welfare change vs base year, {last.Month}, $ million/month (largest movers)").AddColumns("country", "change");
         var byCountry = last.Rows.Where(r => r.Stage == "ore").GroupBy(r => r.Country)
-            .Select(g => (g.Key, Change: g.Sum(r => r.ConsumerSurplus + r.ProducerSurplus + r.TariffRevenue + r.ExportRent + r.Subsidy)))
+            .Select(g => (g.Key, Change: g.Sum(r => r.ConsumerSurplus + r.ProducerSurplus + r.TariffRevenue + r.ExportRent + r.Subsidy + r.ContractTransfer)))
             .OrderByDescending(x => Math.Abs(x.Change)).Take(12);
         foreach (var (country, change) in byCountry) welfare.AddRow(country, F(change / 1e6, "N1"));
         console.Write(welfare);
