@@ -61,15 +61,27 @@ internal static class DealValuation
         var ua = new double[n];
         var ub = new double[n];
         var p = f.Price;
-        for (var o = 0; o < n; o++)
+        var issues = space.Issues;
+        double V(int issue, int level) => issues[issue].Values[level];
+        // Everything that depends on one issue alone is computed once per level; the loop below only combines them.
+        var lifeA = Math.Pow(a.Patience, f.LeadTime) * Annuity(a.Patience, AssetLife);
+        var lifeB = Math.Pow(b.Patience, f.LeadTime) * Annuity(b.Patience, AssetLife);
+        var annA = issues[DealSpace.Duration].Values.Select(m => Annuity(a.Patience, m)).ToArray();
+        var annB = issues[DealSpace.Duration].Values.Select(m => Annuity(b.Patience, m)).ToArray();
+        var o = 0;
+        for (var lq = 0; lq < issues[DealSpace.Volume].Count; lq++)
+        for (var lx = 0; lx < issues[DealSpace.Price].Count; lx++)
+        for (var lm = 0; lm < issues[DealSpace.Duration].Count; lm++)
+        for (var cutA = 0; cutA < issues[DealSpace.BuyerCut].Count; cutA++)
+        for (var cutB = 0; cutB < issues[DealSpace.SellerCut].Count; cutB++)
+        for (var li = 0; li < issues[DealSpace.Investment].Count; li++)
+        for (var lp = 0; lp < issues[DealSpace.Processing].Count; lp++, o++)
         {
-            var q = space.Value(o, DealSpace.Volume) * f.SellerExports;
-            var x = space.Value(o, DealSpace.Price);
-            var months = space.Value(o, DealSpace.Duration);
-            var cutA = space.Level(o, DealSpace.BuyerCut);
-            var cutB = space.Level(o, DealSpace.SellerCut);
-            var dk = space.Value(o, DealSpace.Investment) * f.BaseTranche;
-            var process = f.IsOre && q > 0 && space.Value(o, DealSpace.Processing) > 0;
+            var q = V(DealSpace.Volume, lq) * f.SellerExports;
+            var x = V(DealSpace.Price, lx);
+            var months = V(DealSpace.Duration, lm);
+            var dk = V(DealSpace.Investment, li) * f.BaseTranche;
+            var process = f.IsOre && q > 0 && V(DealSpace.Processing, lp) > 0;
             var tariffA = cutA > 0 ? f.BuyerCutGains[2 * (cutA - 1)] : 0;
             var tariffB = cutA > 0 ? f.BuyerCutGains[2 * (cutA - 1) + 1] : 0;
             tariffA += cutB > 0 ? f.SellerCutGains[2 * (cutB - 1)] : 0;
@@ -80,27 +92,23 @@ internal static class DealValuation
                 ua[o] = ub[o] = double.MinValue / 4;
                 continue;
             }
-            var annA = Annuity(a.Patience, months);
-            var annB = Annuity(b.Patience, months);
             var contract = p * (1 + x);
             var transfer = (p - contract) * q;
             var supplyInsurance = q * f.DisruptionRisk * Math.Max(0, p * (1 + SpikeFactor) - contract) * a.RiskAversion;
             var demandInsurance = q * f.CrashRisk * Math.Max(0, contract - f.CrashPrice) * b.RiskAversion;
             // Investment: the buyer pays the capex now; the capacity arrives after the lead time and runs its life.
             var capex = dk * f.ValueAdded * CapexMonths;
-            var lifeA = Math.Pow(a.Patience, f.LeadTime) * Annuity(a.Patience, AssetLife);
-            var lifeB = Math.Pow(b.Patience, f.LeadTime) * Annuity(b.Patience, AssetLife);
             var investA = a.Economic * (ReturnShare * dk * f.ValueAdded * lifeA - capex)
                 + a.Security * dk * f.DisruptionRisk * p * SpikeFactor * a.RiskAversion * lifeA;
             var investB = (b.Economic * (1 - ReturnShare) + b.Autonomy) * dk * f.ValueAdded * lifeB;
             var refining = process ? q * f.OreToRefined * f.RefinedValueAdded : 0;
-            var processA = process && f.BuyerRefines ? -a.Economic * RefiningLoss * refining * annA : 0;
-            var processB = (b.Economic * RefiningLoss + b.Autonomy) * refining * annB;
+            var processA = process && f.BuyerRefines ? -a.Economic * RefiningLoss * refining * annA[lm] : 0;
+            var processB = (b.Economic * RefiningLoss + b.Autonomy) * refining * annB[lm];
             var stake = p * q + (tariffA + tariffB) / 2 + capex / Math.Max(1, months);
-            ua[o] = a.Economic * (transfer * annA + tariffA * annA) + a.Security * supplyInsurance * annA + investA + processA
-                + alignmentA * AlignmentValue * Math.Abs(stake) * annA;
-            ub[o] = b.Economic * (-transfer * annB + tariffB * annB + demandInsurance * annB) + investB + processB
-                + alignmentB * AlignmentValue * Math.Abs(stake) * annB;
+            ua[o] = a.Economic * (transfer + tariffA) * annA[lm] + a.Security * supplyInsurance * annA[lm] + investA + processA
+                + alignmentA * AlignmentValue * Math.Abs(stake) * annA[lm];
+            ub[o] = b.Economic * (-transfer + tariffB + demandInsurance) * annB[lm] + investB + processB
+                + alignmentB * AlignmentValue * Math.Abs(stake) * annB[lm];
         }
         var reservationB = -b.Economic * f.SellerThreatLoss * Annuity(b.Patience, ThreatHorizon);
         return (ua, ub, 0, reservationB);

@@ -106,18 +106,19 @@ public sealed class MineralMarket
     public double[] TariffCutGains(IReadOnlyList<TariffCutProbe> probes)
     {
         var gains = new double[probes.Count * 2];
+        var n = _bases[0].N;
         foreach (var stage in Stages.All)
         {
-            if (Linearise(stage) is not { } lin) continue;
+            if (_lastConditions[(int)stage] is not { } c || _last[(int)stage] is not { } o) continue;
+            bool Taxed(TariffCutProbe p) => p.Mineral == Mineral && c.Tariff[p.Exporter * n + p.Importer] > 0 && o.Flows[p.Exporter * n + p.Importer] > 0;
+            // Most pairs pay no tariff: factorise the stage only when some probe has a tariff to cut.
+            if (!probes.Any(Taxed) || Linearise(stage) is not { } lin) continue;
             var (model, wedge) = lin;
-            var c = _lastConditions[(int)stage]!;
-            var o = _last[(int)stage]!;
-            var n = _bases[0].N;
             for (var k = 0; k < probes.Count; k++)
             {
                 var p = probes[k];
+                if (!Taxed(p)) continue;
                 var ij = p.Exporter * n + p.Importer;
-                if (p.Mineral != Mineral || c.Tariff[ij] <= 0 || o.Flows[ij] <= 0) continue;
                 var duties = 1 + c.Tariff[ij] + c.Section232[ij] + o.Levy[ij];
                 var result = model.Solve([(p.Exporter, p.Importer, wedge[ij] * (duties - p.Cut * c.Tariff[ij]) / duties)]);
                 gains[2 * k] += result.Welfare[p.A].Total;

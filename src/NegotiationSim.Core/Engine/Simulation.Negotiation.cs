@@ -300,8 +300,11 @@ public sealed partial class Simulation
             var threatIndex = Array.IndexOf(live, threatProbes[k]);
             var threatLoss = threatIndex < 0 || threatProbes[k] is null ? 0
                 : _threats.For(c.Seller)!.Credibility * losses.Sum(m => m[threatIndex]);
+            // Offtake already promised by this seller in this market is not on offer again.
+            var promised = _deals.Where(d => !_voided.Contains(d.Id) && d.End > round && d.Seller == c.Seller && d.Mineral == c.Mineral && d.Stage == c.Stage)
+                .Sum(d => d.Volume);
             var tranche = settings.InvestmentStep * Math.Max(st.Output[c.Seller], 0.1 * use);
-            facts[k] = new DealFacts(price, st.Exports[c.Seller], valueAdded, refinedVa, OreToRefined(c.Mineral), refined.Output[c.Buyer] > 0,
+            facts[k] = new DealFacts(price, Math.Max(0, st.Exports[c.Seller] - promised), valueAdded, refinedVa, OreToRefined(c.Mineral), refined.Output[c.Buyer] > 0,
                 tranche, c.Stage == Stage.Ore ? settings.MineLeadTime : settings.PlantLeadTime,
                 settings.DisruptionHazard + fromChina * pressure, flooded ? 0.05 : 0.01, price * (1 - settings.FloodSubsidy),
                 Slice(0), Slice(cuts.Length), Math.Max(0, threatLoss), c.Stage == Stage.Ore);

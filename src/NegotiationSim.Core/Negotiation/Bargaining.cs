@@ -4,8 +4,12 @@ namespace NegotiationSim.Core.Negotiation;
 public static class Bargaining
 {
     /// <summary>Outcomes both sides weakly prefer to no deal.</summary>
-    public static int[] Zopa(double[] uA, double[] uB, double rA, double rB) =>
-        Enumerable.Range(0, uA.Length).Where(o => uA[o] >= rA && uB[o] >= rB).ToArray();
+    public static int[] Zopa(double[] uA, double[] uB, double rA, double rB)
+    {
+        var zopa = new List<int>();
+        for (var o = 0; o < uA.Length; o++) if (uA[o] >= rA && uB[o] >= rB) zopa.Add(o);
+        return zopa.ToArray();
+    }
 
     /// <summary>argmax (U_A − û_A)(U_B − û_B) over the ZOPA (lowest outcome number on ties); null when the ZOPA is empty.</summary>
     public static int? NashPoint(double[] uA, double[] uB, double rA, double rB)
@@ -24,7 +28,9 @@ public static class Bargaining
     /// <summary>Outcomes no other outcome beats for one side without hurting the other, sorted by U_A descending.</summary>
     public static int[] ParetoFrontier(double[] uA, double[] uB)
     {
-        var order = Enumerable.Range(0, uA.Length).OrderByDescending(o => uA[o]).ThenByDescending(o => uB[o]).ThenBy(o => o);
+        var order = new int[uA.Length];
+        for (var o = 0; o < order.Length; o++) order[o] = o;
+        Array.Sort(order, (x, y) => uA[x] != uA[y] ? uA[y].CompareTo(uA[x]) : uB[x] != uB[y] ? uB[y].CompareTo(uB[x]) : x.CompareTo(y));
         var front = new List<int>();
         var bestB = double.NegativeInfinity;
         foreach (var o in order)

@@ -51,11 +51,27 @@ public sealed class BargainingSession
         var scale = max - reservation;
         var floor = 1e-12 * (Math.Abs(max) + Math.Abs(reservation) + 1);
         if (scale < floor) scale = floor;
-        return u.Select(x => (x - reservation) / scale).ToArray();
+        var norm = new double[u.Length];
+        for (var o = 0; o < u.Length; o++) norm[o] = (u[o] - reservation) / scale;
+        return norm;
     }
 
-    private static int[] Sorted(double[] norm) =>
-        Enumerable.Range(0, norm.Length).OrderByDescending(o => norm[o]).ThenBy(o => o).ToArray();
+    private static int[] Sorted(double[] norm)
+    {
+        // A keyed sort (much faster than a comparison delegate), then equal keys put back in outcome order.
+        var order = new int[norm.Length];
+        var keys = new double[norm.Length];
+        for (var o = 0; o < order.Length; o++) { order[o] = o; keys[o] = -norm[o]; }
+        Array.Sort(keys, order);
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start + 1;
+            while (end < order.Length && keys[end] == keys[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start);
+            start = end;
+        }
+        return order;
+    }
 
     public double NormalisedA(int outcome) => _normA[outcome];
     public double NormalisedB(int outcome) => _normB[outcome];

@@ -35,8 +35,23 @@ public sealed class OutcomeSpace
 
     public bool Contains(int outcome) => outcome >= 0 && outcome < Count;
 
-    /// <summary>The index of the value an outcome takes on an issue.</summary>
-    public int Level(int outcome, int issue) => outcome / _stride[issue] % Issues[issue].Count;
+    private int[]? _levels;
+
+    /// <summary>The index of the value an outcome takes on an issue (from a table built on first use: strategies ask often).</summary>
+    public int Level(int outcome, int issue)
+    {
+        var table = _levels ??= BuildLevels();
+        return table[outcome * Issues.Count + issue];
+    }
+
+    private int[] BuildLevels()
+    {
+        var k = Issues.Count;
+        var table = new int[Count * k];
+        for (var o = 0; o < Count; o++)
+            for (var i = 0; i < k; i++) table[o * k + i] = o / _stride[i] % Issues[i].Count;
+        return table;
+    }
 
     public double Value(int outcome, int issue) => Issues[issue].Values[Level(outcome, issue)];
 

@@ -7,8 +7,8 @@ internal sealed class SessionView : ISessionView
     private readonly int _side;
     private readonly double[] _own;
     private readonly double[] _opponent;
-    private double[]? _estimate;
-    private int _estimateFrom = -1;
+    private double[][]? _weights;
+    private int _weightsFrom = -1;
     private long _evaluations;
     private long _budget;
 
@@ -50,7 +50,13 @@ internal sealed class SessionView : ISessionView
     {
         Count();
         if (_session.Setup.CompleteInformation) return _opponent[outcome];
-        return Estimate()[outcome];
+        var offers = OpponentOffers;
+        if (offers.Count == 0) return 1 - _own[outcome];
+        var weights = Weights(offers);
+        var space = Space;
+        var sum = 0.0;
+        for (var k = 0; k < weights.Length; k++) sum += weights[k][space.Level(outcome, k)];
+        return sum / weights.Length;
     }
 
     private void Count()
@@ -62,39 +68,25 @@ internal sealed class SessionView : ISessionView
     /// <summary>
     /// Frequency model of the opponent's offers: an outcome is worth to it the average, over issues, of how often it
     /// asked for that issue's value relative to its favourite value. Before any offer: the mirror of my own utility.
+    /// Only the per-issue weights are kept, so an update costs a pass over the offers, not over the outcome space.
     /// </summary>
-    private double[] Estimate()
+    private double[][] Weights(IReadOnlyList<int> offers)
     {
-        var offers = OpponentOffers;
-        if (_estimate is not null && _estimateFrom == offers.Count) return _estimate;
+        if (_weights is not null && _weightsFrom == offers.Count) return _weights;
         var space = Space;
-        var n = space.Count;
-        var estimate = _estimate ?? new double[n];
-        if (offers.Count == 0)
+        var issues = space.Issues.Count;
+        var weights = new double[issues][];
+        for (var k = 0; k < issues; k++)
         {
-            for (var o = 0; o < n; o++) estimate[o] = 1 - _own[o];
+            var counts = new double[space.Issues[k].Count];
+            foreach (var o in offers) counts[space.Level(o, k)]++;
+            var max = counts.Max();
+            for (var v = 0; v < counts.Length; v++) counts[v] /= max;
+            weights[k] = counts;
         }
-        else
-        {
-            var issues = space.Issues.Count;
-            var weight = new double[issues][];
-            for (var k = 0; k < issues; k++)
-            {
-                var counts = new double[space.Issues[k].Count];
-                foreach (var o in offers) counts[space.Level(o, k)]++;
-                var max = counts.Max();
-                weight[k] = counts.Select(c => c / max).ToArray();
-            }
-            for (var o = 0; o < n; o++)
-            {
-                var sum = 0.0;
-                for (var k = 0; k < issues; k++) sum += weight[k][space.Level(o, k)];
-                estimate[o] = sum / issues;
-            }
-        }
-        _estimate = estimate;
-        _estimateFrom = offers.Count;
-        return estimate;
+        _weights = weights;
+        _weightsFrom = offers.Count;
+        return weights;
     }
 }
 
