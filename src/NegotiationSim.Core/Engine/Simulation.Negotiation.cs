@@ -66,7 +66,8 @@ public sealed partial class Simulation
     private void ApplyForceMajeure(int round, List<RunEvent> events, List<DealRow> rows)
     {
         if (_scenario.Negotiation is not { } settings) return;
-        var bans = _controls.InForce(round, _members).Where(c => c.AllowedShare == 0).ToArray();
+        var banIds = _controls.Controls.Where(c => c.Kind == ControlKind.Ban).Select(c => c.Id).ToHashSet();
+        var bans = _controls.InForce(round, _members).Where(c => banIds.Contains(c.Id)).ToArray();
         for (var k = 0; k < _deals.Count; k++)
         {
             var d = _deals[k];
@@ -203,9 +204,10 @@ public sealed partial class Simulation
             space.Value(o, DealSpace.BuyerCut), space.Value(o, DealSpace.SellerCut),
             space.Value(o, DealSpace.Investment) * open.Facts.BaseTranche, c.Stage == Stage.Ore && volume > 0 && space.Value(o, DealSpace.Processing) > 0, round);
         _deals.Add(deal);
-        rows.Add(DealRowOf(deal, "signed", open.Facts.Price, 0, space.Describe(o)));
+        var terms = DealSpace.Describe(o, c.Stage == Stage.Ore);
+        rows.Add(DealRowOf(deal, "signed", open.Facts.Price, 0, terms));
         events.Add(Row(round, "deal-signed", c.Buyer, c.Mineral, c.Stage, volume,
-            $"{deal.Id} with {_world.Countries[c.Seller].Name} after {outcome.Steps + 1} offers: {space.Describe(o)}"));
+            $"{deal.Id} with {_world.Countries[c.Seller].Name} after {outcome.Steps + 1} offers: {terms}"));
         await ApplyDealAsync(deal, round, events);
     }
 
@@ -250,11 +252,12 @@ public sealed partial class Simulation
         var s = open.Session;
         var space = s.Setup.Space;
         var c = open.Candidate;
+        string Terms(int o) => ReferenceEquals(space, DealSpace.Standard) ? DealSpace.Describe(o, c.Stage == Stage.Ore) : space.Describe(o);
         return new SessionReport(open.Id, open.Opened, s.Setup.A, s.Setup.B, _world.Minerals[c.Mineral].Id, Stages.Name(c.Stage), c.Reason,
             open.BuyerStrategy, open.SellerStrategy, StatusName(outcome.Status), outcome.Note, outcome.Steps, s.Setup.Deadline, space.Count,
-            outcome.ZopaSize, s.Setup.ReservationA, s.Setup.ReservationB, outcome.Agreement is { } a ? space.Describe(a) : "",
-            outcome.UtilityA, outcome.UtilityB, outcome.NashPoint is { } nash ? space.Describe(nash) : "", outcome.DistanceToNash, outcome.DistanceToPareto,
-            s.Transcript.Select(r => new OfferRow(r.Step, r.Round, r.By, r.Outcome, space.Describe(r.Outcome), r.UtilityA, r.UtilityB,
+            outcome.ZopaSize, s.Setup.ReservationA, s.Setup.ReservationB, outcome.Agreement is { } a ? Terms(a) : "",
+            outcome.UtilityA, outcome.UtilityB, outcome.NashPoint is { } nash ? Terms(nash) : "", outcome.DistanceToNash, outcome.DistanceToPareto,
+            s.Transcript.Select(r => new OfferRow(r.Step, r.Round, r.By, r.Outcome, Terms(r.Outcome), r.UtilityA, r.UtilityB,
                 r.NormalisedA, r.NormalisedB, r.Response)).ToArray());
     }
 

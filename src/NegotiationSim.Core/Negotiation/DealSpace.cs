@@ -20,4 +20,9 @@ public static class DealSpace
         new Issue("investment", [0, 0.5, 1, 2], ["0", "0.5x", "1x", "2x"]),
         new Issue("processing", [0, 1], ["none", "in-seller"]),
     ]);
+
+    /// <summary>The outcome in words; the processing clause only means something in an ore deal, so other deals leave it out.</summary>
+    public static string Describe(int outcome, bool ore) =>
+        string.Join(", ", Standard.Issues.Select((issue, k) => (issue, k)).Where(x => ore || x.k != Processing)
+            .Select(x => $"{x.issue.Name} {x.issue.Labels[Standard.Level(outcome, x.k)]}"));
 }

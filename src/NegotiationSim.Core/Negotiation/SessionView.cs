@@ -8,6 +8,7 @@ internal sealed class SessionView : ISessionView
     private readonly double[] _own;
     private readonly double[] _opponent;
     private double[][]? _weights;
+    private double[]? _estimate;
     private int _weightsFrom = -1;
     private long _evaluations;
     private long _budget;
@@ -52,11 +53,24 @@ internal sealed class SessionView : ISessionView
         if (_session.Setup.CompleteInformation) return _opponent[outcome];
         var offers = OpponentOffers;
         if (offers.Count == 0) return 1 - _own[outcome];
+        return Estimate(offers)[outcome];
+    }
+
+    /// <summary>The frequency estimate of every outcome, rebuilt only when the opponent has made a new offer.</summary>
+    private double[] Estimate(IReadOnlyList<int> offers)
+    {
+        if (_estimate is not null && _weightsFrom == offers.Count) return _estimate;
         var weights = Weights(offers);
         var space = Space;
-        var sum = 0.0;
-        for (var k = 0; k < weights.Length; k++) sum += weights[k][space.Level(outcome, k)];
-        return sum / weights.Length;
+        var issues = weights.Length;
+        var estimate = _estimate ?? new double[space.Count];
+        for (var o = 0; o < estimate.Length; o++)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < issues; k++) sum += weights[k][space.Level(o, k)];
+            estimate[o] = sum / issues;
+        }
+        return _estimate = estimate;
     }
 
     private void Count()

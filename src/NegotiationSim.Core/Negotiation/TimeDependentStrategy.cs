@@ -12,8 +12,13 @@ public class TimeDependentStrategy(double exponent, double minimum = 0) : INegot
 
     public int Propose(ISessionView view) => OfferChoice.BestForOpponentAbove(view, Aspiration(view.RelativeTime));
 
-    public Response Respond(ISessionView view, int offer) =>
-        Acceptance.NextOrTime(view, offer, Propose(view)) ? Response.Accept : Response.Reject;
+    public Response Respond(ISessionView view, int offer)
+    {
+        // My next offer is worth at least my aspiration, so an offer below it fails AC_next without searching for that offer.
+        var u = view.Utility(offer);
+        if (u < Aspiration(view.RelativeTime) && !Acceptance.Time(view, offer)) return Response.Reject;
+        return Acceptance.NextOrTime(view, offer, Propose(view)) ? Response.Accept : Response.Reject;
+    }
 }
 
 /// <summary>NegMAS's boulware setting, e = 4.</summary>
