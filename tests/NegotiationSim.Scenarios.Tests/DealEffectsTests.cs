@@ -1,0 +1,89 @@
+using NegotiationSim.Core.Engine;
+using NegotiationSim.Core.Policy;
+using NegotiationSim.Core.Reports;
+
+namespace NegotiationSim.Scenarios.Tests;
+
+/// <summary>
+/// Deals in the world (MODEL.md §3.6) on the gallium negotiation world: a deal with the US ends a Section 232 threat,
+/// an export ban voids a contract by force majeure (or it is honoured), and contract prices are settled in welfare.
+/// </summary>
+public sealed class DealEffectsTests
+{
+    private static string World => Path.Combine(TestFiles.Repo, "tests", "data", "gallium-negotiation.yaml");
+
+    private static async Task<List<RoundReport>> Run(Scenario scenario)
+    {
+        var simulation = new Simulation(scenario, new ReferenceHost(scenario));
+        var reports = new List<RoundReport>();
+        for (var t = 1; t <= scenario.Rounds; t++) reports.Add(await simulation.RunRoundAsync(t));
+        return reports;
+    }
+
+    private static Scenario WithForceMajeure(double p)
+    {
+        var s = ScenarioLoader.Load(World);
+        return s with { Negotiation = s.Negotiation! with { ForceMajeure = p } };
+    }
+
+    [Fact]
+    public async Task Deal_UsWithThreatenedKorea_EndsTheThreatBeforeItsDeadline()
+    {
+        var reports = await Run(ScenarioLoader.Load(World) with { Rounds = 5 });
+        var events = reports.SelectMany(r => r.Events).ToArray();
+
+        var signed = Assert.Single(reports.SelectMany(r => r.Deals), d => d.Status == "signed" && d.Buyer == "USA" && d.Seller == "KOR");
+        var ended = Assert.Single(events, e => e.Kind == "section232-ended" && e.Country == "KOR");
+        Assert.Contains($"agreed deal {signed.Id} with the US", ended.Reason);
+        Assert.True(ended.Round < 4);
+        Assert.DoesNotContain(events, e => e.Kind is "section232-imposed" or "section232-lapsed" && e.Country == "KOR");
+    }
+
+    [Fact]
+    public async Task Ban_ForceMajeureCertain_VoidsTheContractAndItIsNoLongerServed()
+    {
+        var reports = await Run(WithForceMajeure(1));
+        var deals = reports.SelectMany(r => r.Deals.Select(d => (r.Round, Deal: d))).ToArray();
+
+        // China bans refined and product gallium to the US from round 6: its contract with the US is void that round.
+        var voided = Assert.Single(deals, x => x.Deal.Status == "voided");
+        Assert.Equal(("USA", "CHN", 6), (voided.Deal.Buyer, voided.Deal.Seller, voided.Round));
+        Assert.Contains("force majeure: China bans Gallium exports (ga-ban-us)", voided.Deal.Note);
+        Assert.Contains(reports.SelectMany(r => r.Events), e => e.Kind == "force-majeure" && e.Round == 6);
+        Assert.DoesNotContain(deals, x => x.Deal.Id == voided.Deal.Id && x.Round >= 6 && x.Deal.Status == "in-force");
+    }
+
+    [Fact]
+    public async Task Ban_ForceMajeureNever_ContractHonouredAndStillSettled()
+    {
+        var reports = await Run(WithForceMajeure(0));
+        var deals = reports.SelectMany(r => r.Deals.Select(d => (r.Round, Deal: d))).ToArray();
+
+        Assert.DoesNotContain(deals, x => x.Deal.Status == "voided");
+        var honoured = Assert.Single(reports.SelectMany(r => r.Events), e => e.Kind == "contract-honoured");
+        Assert.Equal(6, honoured.Round);
+        Assert.Contains(deals, x => x.Round > 6 && x.Deal.Status == "in-force" && x.Deal.Buyer == "USA" && x.Deal.Seller == "CHN");
+    }
+
+    [Fact]
+    public async Task Welfare_ContractsInForce_TransferSettledBetweenBuyerAndSeller()
+    {
+        var reports = await Run(ScenarioLoader.Load(World));
+        var settled = 0;
+        foreach (var r in reports)
+        {
+            foreach (var country in r.Rows.Select(x => x.Country).Distinct())
+            {
+                var expected = r.Deals.Where(d => d.Status is "in-force" or "expired")
+                    .Sum(d => (d.Buyer == country ? d.Transfer : 0) - (d.Seller == country ? d.Transfer : 0));
+                var reported = r.Rows.Where(x => x.Country == country).Sum(x => x.ContractTransfer);
+                Assert.Equal(expected, reported, 6);
+                if (expected != 0) settled++;
+            }
+            // (p_spot − p_c)·Q_c for each contract in force.
+            foreach (var d in r.Deals.Where(d => d.Status == "in-force"))
+                Assert.Equal((d.SpotPrice - d.ContractPrice) * d.Volume, d.Transfer, 6);
+        }
+        Assert.True(settled > 0, "no contract was settled in this world");
+    }
+}
