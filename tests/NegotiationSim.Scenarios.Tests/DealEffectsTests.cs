@@ -86,4 +86,19 @@ public sealed class DealEffectsTests
         }
         Assert.True(settled > 0, "no contract was settled in this world");
     }
+
+    [Fact]
+    public async Task Tariffs_KoreaCutsItsTariffInItsUsDeal_CollectsLessOnceTheDealStarts()
+    {
+        var with = await Run(ScenarioLoader.Load(World) with { Rounds = 5 });
+        var without = await Run(ScenarioLoader.Load(World) with { Rounds = 5, Negotiation = null });
+        var deal = Assert.Single(with.SelectMany(r => r.Deals), d => d.Status == "signed" && d.Buyer == "USA" && d.Seller == "KOR");
+        Assert.Equal(1, deal.SellerCut);
+        double Revenue(RoundReport r) => r.Rows.Where(x => x.Country == "KOR").Sum(x => x.TariffRevenue);
+
+        // No deal is in force before it starts, so the markets are the same to the bit; from its start Korea's 8% is gone.
+        Assert.Equal(Revenue(without[deal.Start - 2]), Revenue(with[deal.Start - 2]));
+        Assert.True(Revenue(with[deal.Start - 1]) < Revenue(without[deal.Start - 1]),
+            $"Korea's tariff revenue {Revenue(with[deal.Start - 1])} with the deal vs {Revenue(without[deal.Start - 1])} without");
+    }
 }
