@@ -108,7 +108,8 @@ public static partial class ScenarioLoader
         return new Stance(r.Number(s, "economic", d.Economic, 0, 10), r.Number(s, "security", d.Security, 0, 10),
             r.Number(s, "alignment", d.Alignment, -1, 1), r.Number(s, "autonomy", d.Autonomy, 0, 10),
             r.Number(s, "risk_aversion", d.RiskAversion, 1, 10), r.Number(s, "patience", d.Patience, 0.5, 1),
-            r.Number(s, "hysteresis", d.Hysteresis, 0, 0.5)) { Strategy = r.Text(s, "strategy") };
+            r.Number(s, "hysteresis", d.Hysteresis, 0, 0.5))
+        { Strategy = r.Text(s, "strategy") };
     }
 
     /// <summary>mineral → stage → country → value tables (production, capacity, consumption).</summary>

@@ -68,15 +68,11 @@ internal static class DealValuation
         var lifeB = Math.Pow(b.Patience, f.LeadTime) * Annuity(b.Patience, AssetLife);
         var annA = issues[DealSpace.Duration].Values.Select(m => Annuity(a.Patience, m)).ToArray();
         var annB = issues[DealSpace.Duration].Values.Select(m => Annuity(b.Patience, m)).ToArray();
-        var o = 0;
-        for (var lq = 0; lq < issues[DealSpace.Volume].Count; lq++)
-        for (var lx = 0; lx < issues[DealSpace.Price].Count; lx++)
-        for (var lm = 0; lm < issues[DealSpace.Duration].Count; lm++)
-        for (var cutA = 0; cutA < issues[DealSpace.BuyerCut].Count; cutA++)
-        for (var cutB = 0; cutB < issues[DealSpace.SellerCut].Count; cutB++)
-        for (var li = 0; li < issues[DealSpace.Investment].Count; li++)
-        for (var lp = 0; lp < issues[DealSpace.Processing].Count; lp++, o++)
+        for (var o = 0; o < n; o++)
         {
+            var (lq, lx, lm) = (space.Level(o, DealSpace.Volume), space.Level(o, DealSpace.Price), space.Level(o, DealSpace.Duration));
+            var (cutA, cutB) = (space.Level(o, DealSpace.BuyerCut), space.Level(o, DealSpace.SellerCut));
+            var (li, lp) = (space.Level(o, DealSpace.Investment), space.Level(o, DealSpace.Processing));
             var q = V(DealSpace.Volume, lq) * f.SellerExports;
             var x = V(DealSpace.Price, lx);
             var months = V(DealSpace.Duration, lm);
