@@ -102,3 +102,31 @@ public sealed class DealEffectsTests
             $"Korea's tariff revenue {Revenue(with[deal.Start - 1])} with the deal vs {Revenue(without[deal.Start - 1])} without");
     }
 }
+
+/// <summary>A deal's investment tranche joins the seller's capacity pipeline and arrives after its lead time.</summary>
+public sealed class DealInvestmentTests
+{
+    [Fact]
+    public void OrderCapacity_Tranche_ArrivesInTheSellersCapacityOnItsRound()
+    {
+        // Given two identical Koreas (same seed, so the same disruption draws), one with a financed tranche due in round 3
+        var scenario = ScenarioLoader.Load(TestFiles.GalliumControl);
+        var world = scenario.World;
+        var kor = world.CountryIndex("KOR");
+        var bases = NegotiationSim.Core.Market.Calibration.Build(world);
+        var plain = new NegotiationSim.Core.Country.CountryModel(scenario, NegotiationSim.Core.Country.CountryBase.From(bases, kor), kor);
+        var financed = new NegotiationSim.Core.Country.CountryModel(scenario, NegotiationSim.Core.Country.CountryBase.From(bases, kor), kor);
+        var refined = new NegotiationSim.Core.World.MarketId(0, NegotiationSim.Core.World.Stage.Refined).Index;
+        financed.OrderCapacity(new CapacityOrder(kor, refined, 2.0, 3, "financed by USA (D0001)"));
+
+        // When both offer capacity for three rounds
+        NegotiationSim.Core.Country.ExogenousInput Input(int round) => new(round, scenario.Seed, [], new bool[world.MarketCount],
+            Enumerable.Repeat(1.0, world.MarketCount).ToArray(), Enumerable.Repeat(double.NaN, world.MarketCount).ToArray(), [1.0]);
+        var offers = Enumerable.Range(1, 3).Select(t => (Plain: plain.Exogenous(Input(t)), Financed: financed.Exogenous(Input(t)))).ToArray();
+
+        // Then nothing differs before round 3, and from round 3 Korea can refine 2 t/month more
+        Assert.Equal(offers[1].Plain.Capacity[refined], offers[1].Financed.Capacity[refined]);
+        Assert.Equal(offers[2].Plain.Capacity[refined] + 2.0, offers[2].Financed.Capacity[refined], 9);
+        Assert.Contains(offers[2].Financed.Events, e => e.Kind == "capacity" && e.Market == refined && e.Value == 2.0);
+    }
+}
