@@ -40,6 +40,7 @@ public sealed class RunOutput(IAnsiConsole console, IAnsiConsole diagnostics, Ou
     {
         if (quiet || !ForPeople && !verbose) return;
         People.MarkupLine(Screens.RoundLine(r));
+        if (Screens.DealsTable(r) is { } deals) People.Write(deals);
         if (!verbose) return;
         foreach (var e in r.Events)
             People.MarkupLine(Markup.Escape($"    {e.Kind} {e.Country} {e.Mineral} {e.Stage}".TrimEnd() + $": {e.Reason}"));

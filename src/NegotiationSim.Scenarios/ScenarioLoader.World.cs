@@ -110,7 +110,8 @@ public static partial class ScenarioLoader
         return new Stance(r.Number(s, L.CountryStance.Economic), r.Number(s, L.CountryStance.Security),
             r.Number(s, L.CountryStance.Alignment), r.Number(s, L.CountryStance.Autonomy),
             r.Number(s, L.CountryStance.RiskAversion), r.Number(s, L.CountryStance.Patience),
-            r.Number(s, L.CountryStance.Hysteresis));
+            r.Number(s, L.CountryStance.Hysteresis))
+        { Strategy = r.Text(s, L.CountryStance.Strategy) };
     }
 
     private static List<TariffRule> ReadTariffs(NodeReader r, YamlMappingNode root, WorldDefinition w)

@@ -59,6 +59,7 @@ public static partial class ScenarioLanguage
         public static readonly Key RiskAversion = Shape.Add("risk_aversion", Num(1, 10, "coefficient (1 = risk neutral)"), "Risk aversion over uncertain payoffs (threats, retaliation).", "1.4", defaultValue: Fmt(D.RiskAversion));
         public static readonly Key Patience = Shape.Add("patience", Num(0.5, 1, "discount factor per round"), "How much next month counts against this month.", "0.97", defaultValue: Fmt(D.Patience));
         public static readonly Key Hysteresis = Shape.Add("hysteresis", Num(0, 0.5, "share of the country's mineral stake"), "Margin a move into or out of the bloc must clear.", "0.02", defaultValue: Fmt(D.Hysteresis));
+        public static readonly Key Strategy = Shape.Add("strategy", new TextValue(), "The negotiation strategy the country plays: boulware, linear, conceder, tit-for-tat, rubinstein, or one from a strategy assembly.", "boulware", defaultValue: "boulware for the bloc leader and China; linear for patient countries (patience ≥ 0.98); else conceder");
     }
 
     /// <summary>`tariffs[]`.</summary>

@@ -40,9 +40,24 @@ public static partial class ScenarioLanguage
         public static readonly Key Bloc = Shape.Add("bloc", new ShapeValue(BlocRules.Shape), "The bloc (e.g. FORGE): founders, floors and levies. Leave it out for a world with no bloc.", "see `bloc`");
         public static readonly Key Events = Shape.Add("events", new ListValue(new ShapeValue(Event.Shape)), "The policy timeline: what happens in which round.", "see `events[]`");
         public static readonly Key Settings = Shape.Add("settings", new ShapeValue(ModelSettings.Shape), "Model settings that are not part of the world (hazards, response times).", "see `settings`");
+        public static readonly Key Negotiation = Shape.Add("negotiation", new ShapeValue(NegotiationSection.Shape), "Bilateral negotiation (MODEL.md §3): steps, session length, how many sessions, user strategies. Leave it out for the defaults.", "see `negotiation`");
 
         private static TableValue StageTable(NumberValue entry) =>
             new("mineral id", new TableValue("stage", new TableValue("country id", entry), ["ore", "refined", "product"]));
+    }
+
+    /// <summary>`negotiation:`.</summary>
+    public static class NegotiationSection
+    {
+        private static readonly NegotiationSim.Core.Policy.NegotiationSettings D = new();
+        public static readonly Shape Shape = new("negotiation", "Bilateral sessions by alternating offers with a deadline (MODEL.md §3).");
+        public static readonly Key StepsPerRound = Shape.Add("steps_per_round", Whole(1, 200, "offers per round"), "Alternating-offer steps a session runs each round (K).", "16", defaultValue: Fmt(D.StepsPerRound));
+        public static readonly Key MaxRounds = Shape.Add("max_rounds", Whole(1, 60, Rounds), "Rounds a session may span before it ends without a deal (H).", "3", defaultValue: Fmt(D.MaxRounds));
+        public static readonly Key SessionsPerRound = Shape.Add("sessions_per_round", Whole(0, 200, "sessions"), "New sessions opened each round, most valuable first (0 turns negotiation off).", "6", defaultValue: Fmt(D.SessionsPerRound));
+        public static readonly Key SessionsPerCountry = Shape.Add("sessions_per_country", Whole(1, 50, "sessions"), "Sessions one country may have open at once.", "2", defaultValue: Fmt(D.SessionsPerCountry));
+        public static readonly Key ForceMajeure = Shape.Add("force_majeure", Num(0, 1, "probability per contract"), "Chance that an export ban voids a contract (force majeure).", "0.5", defaultValue: Fmt(D.ForceMajeure));
+        public static readonly Key DependenceThreshold = Shape.Add("dependence_threshold", Num(0, 1, Share), "A buyer screens a supplier that provides at least this share of its use of a market.", "0.3", defaultValue: Fmt(D.DependenceThreshold));
+        public static readonly Key StrategyAssemblies = Shape.Add("strategy_assemblies", new ListValue(new TextValue()), "Your own strategy assemblies (.dll paths relative to this file); their public INegotiationStrategy classes can be named in a stance.", "[strategies/bin/Release/net10.0/MyStrategies.dll]");
     }
 
     /// <summary>`settings:`.</summary>

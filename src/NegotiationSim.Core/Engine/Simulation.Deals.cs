@@ -1,0 +1,102 @@
+using NegotiationSim.Core.Negotiation;
+using NegotiationSim.Core.Policy;
+using NegotiationSim.Core.Random;
+using NegotiationSim.Core.Reports;
+using NegotiationSim.Core.World;
+
+namespace NegotiationSim.Core.Engine;
+
+/// <summary>Deals in the world (MODEL.md §3.6): force majeure under bans, contract settlements, and a signed deal's one-off effects.</summary>
+public sealed partial class Simulation
+{
+    /// <summary>
+    /// Force majeure (§3.6): a contract whose seller bans exports of its market to the buyer is voided with probability
+    /// π_FM, drawn once per contract and ban from the seeded stream; otherwise it is served first despite the ban.
+    /// </summary>
+    private void ApplyForceMajeure(int round, List<RunEvent> events, List<DealRow> rows)
+    {
+        if (_scenario.Negotiation is not { } settings) return;
+        var banIds = _controls.Controls.Where(c => c.Kind == ControlKind.Ban).Select(c => c.Id).ToHashSet();
+        var bans = _controls.InForce(round, _members).Where(c => banIds.Contains(c.Id)).ToArray();
+        for (var k = 0; k < _deals.Count; k++)
+        {
+            var d = _deals[k];
+            if (_voided.Contains(d.Id) || round > d.End) continue;
+            foreach (var ban in bans.Where(b => b.Exporter == d.Seller && b.Mineral == d.Mineral && b.Stages.Contains(d.Stage) && b.Targets[d.Buyer]))
+            {
+                if (!_banChecked.Add((d.Id, ban.Id))) continue;
+                var draw = new DrawStream(_scenario.Seed, round, Phase.Negotiate, 1_000_000 + k).NextDouble();
+                if (draw < settings.ForceMajeure)
+                {
+                    _voided.Add(d.Id);
+                    var why = $"force majeure: {_world.Countries[d.Seller].Name} bans {_world.Minerals[d.Mineral].Name} exports ({ban.Id}); contract with {_world.Countries[d.Buyer].Name} void";
+                    events.Add(Row(round, "force-majeure", d.Seller, d.Mineral, d.Stage, d.Volume, why));
+                    rows.Add(DealRowOf(d, "voided", double.NaN, 0, why));
+                    break;
+                }
+                events.Add(Row(round, "contract-honoured", d.Seller, d.Mineral, d.Stage, d.Volume,
+                    $"{ban.Id} bans exports, but the contract with {_world.Countries[d.Buyer].Name} is honoured and served first"));
+            }
+        }
+    }
+
+    /// <summary>Contract settlements (§2.6, §3.6): the buyer gains (p_spot − p_c)·Q_c a month, the seller loses as much.</summary>
+    private IReadOnlyList<MineralResult> SettleContracts(int round, IReadOnlyList<MineralResult> results, List<DealRow> rows)
+    {
+        var live = DealsInForce(round).ToArray();
+        if (live.Length == 0) return results;
+        var adjusted = results.ToArray();
+        foreach (var group in live.GroupBy(d => d.Mineral))
+        {
+            var r = adjusted[group.Key];
+            var welfare = r.Welfare.ToArray();
+            foreach (var d in group)
+            {
+                var spot = r.Stages[(int)d.Stage].Price[d.Seller];
+                var transfer = (spot - d.ContractPrice) * d.Volume;
+                welfare[d.Buyer] = welfare[d.Buyer].Add(new WelfareRow(0, 0, 0, 0, 0, transfer));
+                welfare[d.Seller] = welfare[d.Seller].Add(new WelfareRow(0, 0, 0, 0, 0, -transfer));
+                rows.Add(DealRowOf(d, round == d.End ? "expired" : "in-force", spot, transfer,
+                    round == d.End ? "last month of the contract" : ""));
+            }
+            adjusted[group.Key] = r with { Welfare = welfare };
+        }
+        return adjusted;
+    }
+
+    /// <summary>A deal's one-off effects: capacity ordered, and a deal with the US ends the partner's Section 232 threat.</summary>
+    private async Task ApplyDealAsync(Deal d, int round, List<RunEvent> events)
+    {
+        var orders = new List<CapacityOrder>();
+        var lead = d.Stage == Stage.Ore ? _scenario.Settings.MineLeadTime : _scenario.Settings.PlantLeadTime;
+        if (d.Investment > 0)
+            orders.Add(new CapacityOrder(d.Seller, new MarketId(d.Mineral, d.Stage).Index, d.Investment, round + lead, $"financed by {_world.Countries[d.Buyer].Id} ({d.Id})"));
+        if (d.ProcessInSeller)
+            orders.Add(new CapacityOrder(d.Seller, new MarketId(d.Mineral, Stage.Refined).Index, d.Volume * OreToRefined(d.Mineral),
+                round + _scenario.Settings.PlantLeadTime, $"processing clause of {d.Id}"));
+        if (orders.Count > 0) await _host.OrderCapacityAsync(orders);
+        foreach (var order in orders)
+            events.Add(Row(round, "deal-investment", order.Country, d.Mineral, (Stage)(order.Market % Stages.Count), order.Added,
+                $"{order.Reason}: +{order.Added:G4} t/month due in round {order.Arrival}"));
+        if (_us < 0 || (d.Buyer != _us && d.Seller != _us)) return;
+        var partner = d.Buyer == _us ? d.Seller : d.Buyer;
+        var threat = _threats.For(partner);
+        var duties = _threats.Duties.Where(x => x.Exporter == partner).ToArray();
+        if (threat is null && duties.Length == 0) return;
+        if (threat is not null) _threats.Active.Remove(threat);
+        foreach (var x in duties) _threats.Duties.Remove(x);
+        events.Add(Row(round, "section232-ended", partner, d.Mineral, null, 0, $"threat withdrawn: {_world.Countries[partner].Name} agreed deal {d.Id} with the US"));
+    }
+
+    private double OreToRefined(int mineral)
+    {
+        if (_last is null) return 1;
+        var ore = _last[mineral].Stages[(int)Stage.Ore].Output.Sum();
+        return ore > 0 ? _last[mineral].Stages[(int)Stage.Refined].Output.Sum() / ore : 1;
+    }
+
+    private DealRow DealRowOf(Deal d, string status, double spot, double transfer, string note) =>
+        new(d.Id, status, _world.Countries[d.Buyer].Id, _world.Countries[d.Seller].Id, _world.Minerals[d.Mineral].Id,
+            Stages.Name(d.Stage), d.Volume, d.ContractPrice, spot, d.Start, d.End, d.BuyerCut, d.SellerCut, d.Investment,
+            d.ProcessInSeller, transfer, note);
+}
