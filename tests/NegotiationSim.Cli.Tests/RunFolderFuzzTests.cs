@@ -46,6 +46,7 @@ public sealed class RunFolderFuzzTests(GalliumRuns runs)
     private static byte[] Damage(byte[] bytes, Random random)
     {
         var b = bytes.ToArray();
+        if (b.Length == 0) return [.. "\u0000garbage"u8.ToArray()];                               // an empty file (no deals) gets junk
         switch (random.Next(5))
         {
             case 0: return b[..random.Next(b.Length + 1)];                                        // truncated
