@@ -24,13 +24,14 @@ public static class Screens
         if (news.Length == 0 && r.Sessions.Count == 0) return null;
         var agreed = r.Sessions.Count(s => s.Status == "agreed");
         var table = new Table().Title(Markup.Escape($"Deals, round {r.Round} ({r.Month}): {r.Sessions.Count} sessions ended, {agreed} agreed"))
-            .AddColumns("deal", "status", "buyer ← seller", "market", "t/month", "price $/t", "months", "tariff cuts", "capacity", "note");
+            .AddColumns("deal", "status", "buyer←seller", "market", "t/month", "$/t", "rounds", "cuts b/s", "why");
         foreach (var d in news)
-            table.AddRow(d.Id, d.Status, $"{d.Buyer} ← {d.Seller}", $"{d.Mineral} {d.Stage}", F(d.Volume, "G4"), F(d.ContractPrice),
-                $"{d.Start}–{d.End}", $"{F(d.BuyerCut, "P0")} / {F(d.SellerCut, "P0")}", F(d.Investment, "G4"), Markup.Escape(d.Note));
+            table.AddRow(d.Id, d.Status, $"{d.Buyer}←{d.Seller}", $"{d.Mineral} {d.Stage}", F(d.Volume, "G3"), F(d.ContractPrice),
+                $"{d.Start}–{d.End}", $"{F(d.BuyerCut, "P0")}/{F(d.SellerCut, "P0")}", d.Status == "signed" ? "" : Markup.Escape(d.Note));
+        // Sessions that ended without a deal: the ZOPA and strategies explain most failures; an error is shown as is.
         foreach (var s in r.Sessions.Where(s => s.Status != "agreed"))
-            table.AddRow(s.Id, s.Status, $"{s.Buyer} ← {s.Seller}", $"{s.Mineral} {s.Stage}", "", "", "", "", "",
-                Markup.Escape($"ZOPA {s.ZopaSize}; {s.BuyerStrategy} vs {s.SellerStrategy}; {s.Note}"));
+            table.AddRow(s.Id, s.Status, $"{s.Buyer}←{s.Seller}", $"{s.Mineral} {s.Stage}", "", "", "", "",
+                Markup.Escape($"ZOPA {s.ZopaSize}; {s.BuyerStrategy}/{s.SellerStrategy}" + (s.Status == "walked-away" ? $"; {s.Note}" : "")));
         return table;
     }
 

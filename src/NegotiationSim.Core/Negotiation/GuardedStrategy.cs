@@ -8,7 +8,7 @@ namespace NegotiationSim.Core.Negotiation;
 /// </summary>
 public sealed class GuardedStrategy(INegotiationStrategy inner, string name) : INegotiationStrategy
 {
-    public static TimeSpan Limit { get; set; } = TimeSpan.FromSeconds(10);
+    public static TimeSpan Limit { get; } = TimeSpan.FromSeconds(10);
 
     public int Propose(ISessionView view) => Guard(() => inner.Propose(view));
 

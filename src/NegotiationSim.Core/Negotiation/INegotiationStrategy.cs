@@ -41,6 +41,13 @@ public interface ISessionView
     /// <summary>Outcomes sorted by own utility, best first (ties by outcome number): scanning them is the cheap way to search.</summary>
     IReadOnlyList<int> ByOwnUtility { get; }
 
+    /// <summary>
+    /// The trade-off tactic in one call: among outcomes worth at least <paramref name="aspiration"/> to me, the one the
+    /// opponent (as <see cref="OpponentUtility"/> estimates it) likes best, ties to the one nearest the aspiration; my
+    /// best outcome when none reaches it. Answered from a cache, so it is cheap to ask at every step.
+    /// </summary>
+    int BestOfferAbove(double aspiration);
+
     IReadOnlyList<int> MyOffers { get; }
 
     IReadOnlyList<int> OpponentOffers { get; }

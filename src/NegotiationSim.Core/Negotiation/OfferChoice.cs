@@ -8,7 +8,10 @@ namespace NegotiationSim.Core.Negotiation;
 /// </summary>
 public static class OfferChoice
 {
-    public static int BestForOpponentAbove(ISessionView view, double aspiration)
+    public static int BestForOpponentAbove(ISessionView view, double aspiration) => view.BestOfferAbove(aspiration);
+
+    /// <summary>The same choice by a plain scan of the outcomes; the view's cached answer must equal it.</summary>
+    public static int Scan(ISessionView view, double aspiration)
     {
         var best = -1;
         var bestOpponent = double.NegativeInfinity;

@@ -44,6 +44,9 @@ public sealed class OutcomeSpace
         return table[outcome * Issues.Count + issue];
     }
 
+    /// <summary>Every outcome's levels, issue by issue (outcome × issues + issue): for tight loops over the whole space.</summary>
+    internal int[] LevelTable => _levels ??= BuildLevels();
+
     private int[] BuildLevels()
     {
         var k = Issues.Count;

@@ -19,11 +19,53 @@ internal sealed class SessionView : ISessionView
         _side = side;
         _own = own;
         _opponent = opponent;
-        ByOwnUtility = byOwn;
+        _byOwn = byOwn;
+    }
+
+    private readonly int[] _byOwn;
+    private int[]? _prefixBest;
+    private int _prefixFrom = -1;
+
+    public int BestOfferAbove(double aspiration)
+    {
+        Count();
+        var prefix = PrefixBest();
+        // How many outcomes, best first, are worth at least the aspiration (own utility falls along _byOwn).
+        int lo = 0, hi = _byOwn.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_own[_byOwn[mid]] < aspiration) hi = mid; else lo = mid + 1;
+        }
+        return lo == 0 ? _byOwn[0] : prefix[lo - 1];
+    }
+
+    /// <summary>
+    /// For each prefix of the outcomes sorted by own utility, the one the opponent estimate likes best (the later of
+    /// equals): rebuilt only when the estimate changes, i.e. when the opponent makes an offer.
+    /// </summary>
+    private int[] PrefixBest()
+    {
+        var version = _session.Setup.CompleteInformation ? 0 : OpponentOffers.Count;
+        if (_prefixBest is not null && _prefixFrom == version) return _prefixBest;
+        var prefix = _prefixBest ?? new int[_byOwn.Length];
+        var offers = OpponentOffers;
+        double[]? estimate = _session.Setup.CompleteInformation ? _opponent : offers.Count == 0 ? null : Estimate(offers);
+        var best = -1;
+        var bestValue = double.NegativeInfinity;
+        for (var i = 0; i < _byOwn.Length; i++)
+        {
+            var o = _byOwn[i];
+            var u = estimate is null ? 1 - _own[o] : estimate[o];
+            if (u >= bestValue) { best = o; bestValue = u; }
+            prefix[i] = best;
+        }
+        _prefixFrom = version;
+        return _prefixBest = prefix;
     }
 
     public OutcomeSpace Space => _session.Setup.Space;
-    public IReadOnlyList<int> ByOwnUtility { get; }
+    public IReadOnlyList<int> ByOwnUtility => _byOwn;
     public IReadOnlyList<int> MyOffers => _session.OffersBy(_side);
     public IReadOnlyList<int> OpponentOffers => _session.OffersBy(1 - _side);
     public int Step => _session.Step;
@@ -64,10 +106,11 @@ internal sealed class SessionView : ISessionView
         var space = Space;
         var issues = weights.Length;
         var estimate = _estimate ?? new double[space.Count];
-        for (var o = 0; o < estimate.Length; o++)
+        var levels = space.LevelTable;
+        for (int o = 0, row = 0; o < estimate.Length; o++, row += issues)
         {
             var sum = 0.0;
-            for (var k = 0; k < issues; k++) sum += weights[k][space.Level(o, k)];
+            for (var k = 0; k < issues; k++) sum += weights[k][levels[row + k]];
             estimate[o] = sum / issues;
         }
         return _estimate = estimate;

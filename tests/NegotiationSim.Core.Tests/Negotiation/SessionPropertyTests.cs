@@ -83,6 +83,34 @@ public sealed class SessionPropertyTests
         if (outcome.Status == SessionStatus.Agreed) Assert.True(outcome.Steps < deadline);
     }
 
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    public void OfferChoice_CachedAnswer_EqualsAPlainScanAtEveryStep(SessionCase c)
+    {
+        var (space, a, b) = Domains.Symmetric(c.Seed, c.Pairs);
+        var setup = new SessionSetup("A", "B", space, a, b, c.ReservationA, c.ReservationB, 0.97, 0.9, c.Steps, c.Rounds,
+            c.HardDeadline, c.AOpens, c.Complete);
+        var checks = 0;
+        var session = new BargainingSession(setup, new Checking(() => checks++), new Checking(() => checks++));
+        for (var r = 1; r <= c.Rounds && session.Advance(c.Steps, r) == SessionStatus.Running; r++) { }
+        Assert.True(checks > 0);
+    }
+
+    /// <summary>A Conceder that, before each offer, compares the view's cached trade-off answer with a scan at several aspirations.</summary>
+    private sealed class Checking(Action counted) : INegotiationStrategy
+    {
+        private readonly ConcederStrategy _inner = new();
+
+        public int Propose(ISessionView view)
+        {
+            foreach (var aspiration in new[] { 1.0, 0.9, 0.5, 0.2, 0.0, -0.5, 2.0 })
+                Assert.Equal(OfferChoice.Scan(view, aspiration), view.BestOfferAbove(aspiration));
+            counted();
+            return _inner.Propose(view);
+        }
+
+        public Response Respond(ISessionView view, int offer) => _inner.Respond(view, offer);
+    }
+
     /// <summary>Draws every decision from a seeded stream: a stand-in for a careless user strategy.</summary>
     private sealed class Reckless(int seed) : INegotiationStrategy
     {
