@@ -8,7 +8,7 @@ using NegotiationSim.Scenarios;
 // negsim bench: wall time per engine and their ratio in one process run, grain calls per round, peak memory.
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- [scenario.yaml] [--rounds N] [--engines reference,grains]
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- --synthetic 200x12 --rounds 120 --engines reference
-var file = Path.Combine("scenarios", "forge-2026.yaml");
+var file = Path.Combine("scenarios", "forge-ministerial-2026.yaml");
 int? rounds = null;
 string? synthetic = null;
 var engines = new[] { EngineKind.Reference, EngineKind.Grains };

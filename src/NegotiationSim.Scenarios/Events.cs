@@ -62,6 +62,8 @@ internal static class Events
                 return new StockpileProgramme(round, C("country"), r.Number(b, "budget", 0, 0, 1e13, required: true),
                     r.Items(r.List(b, "minerals", required: true)).Select(n => ScenarioLoader.Mineral(r, n, w)).Where(m => m >= 0).ToList(),
                     r.Number(b, "buy_rate", 0.05, 0, 1), r.Number(b, "release_rate", 0.15, 0, 1), r.Number(b, "release_trigger", 0.5, 0, 10));
+            case "finance":
+                return FinanceEvents.Read(r, b, round, w);
             default:
                 r.CheckKeys(b, "country");
                 return new MembershipMove(round, C("country"), kind == "join");

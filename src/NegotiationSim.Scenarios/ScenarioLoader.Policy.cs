@@ -56,7 +56,7 @@ public static partial class ScenarioLoader
         foreach (var item in r.Items(r.List(root, "events")))
         {
             if (item is not YamlMappingNode e) { r.Error(item, "each event must be a mapping"); continue; }
-            var kinds = new[] { "section232", "export_control", "suspend_control", "disruption", "flood", "stockpile", "join", "leave" };
+            var kinds = new[] { "section232", "export_control", "suspend_control", "disruption", "flood", "stockpile", "finance", "join", "leave" };
             r.CheckKeys(e, ["round", .. kinds]);
             var round = r.Integer(e, "round", 1, 1, int.MaxValue, required: true);
             if (round > rounds) r.Error(r.Get(e, "round"), $"event in round {round} is after the last round ({rounds})");

@@ -77,6 +77,8 @@ public sealed class CountryModel
     public CountryOffer Exogenous(ExogenousInput input)
     {
         var events = new List<CountryEvent>();
+        foreach (var (market, added, arrival) in input.Financed ?? [])
+            _pipeline.Add((market, added, arrival));
         ApplyArrivals(input.Round, events);
         AdvanceDisruptions(input, events);
         var capacity = new double[_markets];
@@ -103,7 +105,7 @@ public sealed class CountryModel
             if (arrival != round) continue;
             _capacity[k] += added;
             _pipeline.RemoveAt(n);
-            events.Add(new CountryEvent("capacity", k, added, $"new capacity arrives"));
+            events.Add(new CountryEvent("capacity", k, added, "new capacity arrives"));
         }
     }
 

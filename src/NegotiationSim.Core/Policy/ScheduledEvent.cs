@@ -12,6 +12,7 @@ namespace NegotiationSim.Core.Policy;
 [JsonDerivedType(typeof(Flood), "flood")]
 [JsonDerivedType(typeof(StockpileProgramme), "stockpile")]
 [JsonDerivedType(typeof(MembershipMove), "membership")]
+[JsonDerivedType(typeof(FinanceOffer), "finance")]
 public abstract record ScheduledEvent(int Round);
 
 /// <summary>
