@@ -1,5 +1,4 @@
 using System.Text;
-using NegotiationSim.Core.Engine;
 
 namespace NegotiationSim.Scenarios.Tests.Golden;
 
@@ -21,10 +20,7 @@ public sealed class GoldenRunTests
     [MemberData(nameof(Library))]
     public async Task LibraryScenario_FixedSeed_MatchesGoldenSummary(string name)
     {
-        var scenario = ScenarioLoader.Load(Path.Combine(TestFiles.Repo, "scenarios", name + ".yaml"));
-        var simulation = new Simulation(scenario, new ReferenceHost(scenario));
-        var rounds = new List<NegotiationSim.Core.Reports.RoundReport>();
-        for (var t = 1; t <= scenario.Rounds; t++) rounds.Add(await simulation.RunRoundAsync(t));
+        var (scenario, rounds) = LibraryRuns.Get(name);
         var actual = GoldenSummary.Write(scenario, rounds);
 
         var file = Path.Combine(TestFiles.Repo, "tests", "NegotiationSim.Scenarios.Tests", "Golden", "golden", name + ".txt");
