@@ -81,10 +81,10 @@ def check_world(path, w):
         mineral('reserves', m)
         for cid in cmap:
             ctry(f'reserves.{m}', cid)
-            # The model caps monthly ore output at reserves / 120 (ten-year mine life): below that, round 1 cuts 2024 output.
+            # The model caps monthly ore output at reserves / 120 (ten-year mine life) and depletes them: below ~15 years a run cuts 2024 output.
             ore = ((w.get('production') or {}).get(m) or {}).get('ore') or {}
-            if isinstance(cmap[cid], (int, float)) and isinstance(ore.get(cid), (int, float)) and cmap[cid] < 10 * ore[cid]:
-                err(f'{path}: reserves.{m}.{cid} {cmap[cid]} is under ten years of ore output {ore[cid]} (gap rule 8)')
+            if isinstance(cmap[cid], (int, float)) and isinstance(ore.get(cid), (int, float)) and cmap[cid] < 20 * ore[cid]:
+                err(f'{path}: reserves.{m}.{cid} {cmap[cid]} is under twenty years of ore output {ore[cid]} (gap rule 8)')
     for t in w.get('tariffs') or []:
         ctry('tariffs', t['importer'])
         if 'exporter' in t:

@@ -2,7 +2,8 @@
 
 Every country left out is folded into ROW (production, capacity and reserves summed; consumption shares summed),
 so world totals and prices stay those of world-2024.yaml. Run from the repository root:
-    python3 scenarios/tools/make_classroom.py > /tmp/world.yaml   (then paste into classroom-wargame.yaml)
+    python3 scenarios/tools/make_classroom.py > /tmp/world.yaml
+and paste the output over classroom-wargame.yaml's world (from `minerals:` to the blank line before `bloc:`).
 """
 import sys
 import yaml
@@ -27,7 +28,7 @@ o.write("minerals:\n")
 for m in w["minerals"]:
     if m["id"] not in KEEP_MINERALS:
         continue
-    o.write(f"  - id: {m['id']}\n    name: {m['name']}\n    unit: {m['unit']}\n    demand_growth: {m['demand_growth']}\n    stages:\n")
+    o.write(f"  - id: {m['id']}\n    name: {m['name']}\n    unit: {m['unit']}\n    demand_growth: {m['demand_growth']}\n    capacity_growth: {m['capacity_growth']}\n    stages:\n")
     for s in ["ore", "refined", "product"]:
         o.write(f"      {s}: {flow(m['stages'][s])}\n")
 o.write("countries:\n")

@@ -11,7 +11,7 @@ public static partial class ScenarioLoader
         foreach (var item in r.Items(r.List(root, "minerals", required: true)))
         {
             if (item is not YamlMappingNode m) { r.Error(item, "each mineral must be a mapping"); continue; }
-            r.CheckKeys(m, "id", "name", "unit", "demand_growth", "stages", "source");
+            r.CheckKeys(m, "id", "name", "unit", "demand_growth", "capacity_growth", "stages", "source");
             var id = r.Text(m, "id", required: true) ?? "?";
             if (minerals.Any(x => x.Id == id)) r.Error(m, $"mineral '{id}' is defined twice");
             var stagesNode = r.Map(m, "stages", required: true);
@@ -23,7 +23,8 @@ public static partial class ScenarioLoader
                 stages[s] = sm is null ? new StageParameters(1, 0.5, 3, -0.1, 0.15, 0, 0.05) : ReadStage(r, sm, s);
             }
             if (stagesNode is not null) r.CheckKeys(stagesNode, "ore", "refined", "product");
-            minerals.Add(new MineralDefinition(id, r.Text(m, "name") ?? id, stages, r.Number(m, "demand_growth", 0, -0.5, 1)));
+            minerals.Add(new MineralDefinition(id, r.Text(m, "name") ?? id, stages, r.Number(m, "demand_growth", 0, -0.5, 1),
+                r.Number(m, "capacity_growth", 0, -0.5, 1)));
         }
         var countries = new List<(CountryDefinition Def, YamlNode Node)>();
         foreach (var item in r.Items(r.List(root, "countries", required: true)))

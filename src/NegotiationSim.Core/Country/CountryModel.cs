@@ -20,6 +20,7 @@ public sealed class CountryModel
     private readonly double[] _baseValueAdded;
     private readonly double[] _baseCapacity;
     private readonly double[] _baseUncapped;
+    private readonly double[] _capacityGrowth;
     private readonly double[] _capacity;
     private readonly double[] _mothballed;
     private readonly int[] _lossRounds;
@@ -49,6 +50,7 @@ public sealed class CountryModel
         _baseValueAdded = bases.BaseValueAdded;
         _baseCapacity = bases.Capacity;
         _baseUncapped = bases.UncappedProduction;
+        _capacityGrowth = world.Minerals.Select(m => m.CapacityGrowthPerYear).ToArray();
         _capacity = (double[])_baseCapacity.Clone();
         _mothballed = new double[_markets];
         _lossRounds = new int[_markets];
@@ -85,7 +87,9 @@ public sealed class CountryModel
         var uncapped = new double[_markets];
         for (var k = 0; k < _markets; k++)
         {
-            capacity[k] = _capacity[k] * (1 - _mothballed[k]) * (1 - _disruptionSeverity[k]);
+            // Projects committed before the base year keep arriving at the mineral's trend rate (the data's pipeline).
+            var trend = Math.Pow(1 + _capacityGrowth[k / Stages.Count], input.Round / 12.0);
+            capacity[k] = _capacity[k] * trend * (1 - _mothballed[k]) * (1 - _disruptionSeverity[k]);
             if (k % Stages.Count == 0) capacity[k] = Math.Min(capacity[k], ReserveLimit(k / Stages.Count));
             uncapped[k] = _baseCapacity[k] > 0 ? _baseUncapped[k] * capacity[k] / _baseCapacity[k] : 0;
         }
