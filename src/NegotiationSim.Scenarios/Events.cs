@@ -58,10 +58,11 @@ internal static class Events
                 r.CheckKeys(b, "exporter", "mineral", "stage", "subsidy", "duration");
                 return new Flood(round, C("exporter"), M("mineral"), S("stage"), r.Number(b, "subsidy", 0.2, 0, 0.9), r.Integer(b, "duration", 12, 1, 240));
             case "stockpile":
-                r.CheckKeys(b, "country", "budget", "minerals", "buy_rate", "release_rate", "release_trigger");
+                r.CheckKeys(b, "country", "budget", "minerals", "buy_rate", "release_rate", "release_trigger", "buy_below");
                 return new StockpileProgramme(round, C("country"), r.Number(b, "budget", 0, 0, 1e13, required: true),
                     r.Items(r.List(b, "minerals", required: true)).Select(n => ScenarioLoader.Mineral(r, n, w)).Where(m => m >= 0).ToList(),
-                    r.Number(b, "buy_rate", 0.05, 0, 1), r.Number(b, "release_rate", 0.15, 0, 1), r.Number(b, "release_trigger", 0.5, 0, 10));
+                    r.Number(b, "buy_rate", 0.05, 0, 1), r.Number(b, "release_rate", 0.15, 0, 1), r.Number(b, "release_trigger", 0.5, 0, 10),
+                    r.Get(b, "buy_below") is null ? double.NaN : r.Number(b, "buy_below", 1, 0.01, 100));
             case "finance":
                 return FinanceEvents.Read(r, b, round, w);
             default:

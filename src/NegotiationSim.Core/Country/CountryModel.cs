@@ -167,9 +167,10 @@ public sealed class CountryModel
             {
                 var price = index * _basePrice[k];
                 var floor = input.Floors[k];
+                var cheap = !double.IsNaN(p.BuyBelow) ? index < p.BuyBelow : double.IsNaN(floor) ? index < _averageIndex[k] : price < floor;
                 if (index > (1 + p.ReleaseTrigger) * _averageIndex[k])
                     release = Math.Min(_publicStock[k], p.ReleaseRate * use);
-                else if ((double.IsNaN(floor) ? index < _averageIndex[k] : price < floor) && _budget > 0)
+                else if (cheap && _budget > 0)
                     buy = Math.Min(_budget / price, p.BuyRate * use);
             }
             _pendingBuy[k] = buy;
