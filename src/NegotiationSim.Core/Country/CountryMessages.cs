@@ -22,8 +22,9 @@ public sealed record CountryOffer(int Country, double[] Capacity, double[] Uncap
     InventoryPlan Inventory, IReadOnlyList<CountryEvent> Events);
 
 /// <summary>What the markets did for this country, per market index, handed back in the invest phase.</summary>
+/// <param name="OwnControls">Per market index: this country restricts its own exports there this round (an export control in force).</param>
 public sealed record CountryMarketResult(int Round, long Seed, double[] Price, double[] ValueAdded, double[] Output,
-    double[] Use, double[] PriceIndex, double[] InventoryChange, bool IsMember, double[] Floors);
+    double[] Use, double[] PriceIndex, double[] InventoryChange, bool IsMember, double[] Floors, bool[]? OwnControls = null);
 
 /// <summary>The country's state after the round, as the report shows it.</summary>
 public sealed record CountrySnapshot(int Country, double[] Capacity, double[] PublicStock, double[] Inventory,

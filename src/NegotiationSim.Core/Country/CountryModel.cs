@@ -197,7 +197,9 @@ public sealed class CountryModel
             if (r.IsMember && !double.IsNaN(r.Floors[k])) expected = Math.Max(expected, _settings.FloorCredibility * r.Floors[k]);
             _expectedPrice[k] = expected;
             if (_capacity[k] <= 0) continue;
-            ExitOrRestart(k, r.ValueAdded[k], events);
+            // A state restricting its own exports keeps its plants there running: the low home price is its policy (§4.4).
+            if (r.OwnControls?[k] == true && _mothballed[k] == 0) _lossRounds[k] = 0;
+            else ExitOrRestart(k, r.ValueAdded[k], events);
             if (r.Round % 3 == 0) Invest(k, r, events);
             if (k % Stages.Count == 0 && _reserves[k / Stages.Count] > 0)
                 _reserves[k / Stages.Count] = Math.Max(0, _reserves[k / Stages.Count] - r.Output[k]);

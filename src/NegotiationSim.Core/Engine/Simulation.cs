@@ -126,8 +126,11 @@ public sealed partial class Simulation
                 for (var s = 0; s < Stages.Count; s++) a[r.Mineral * Stages.Count + s] = f(r.Stages[s])[i];
             return a;
         }
+        var own = new bool[k];
+        foreach (var c in _controls.InForce(round, _members).Where(c => c.Exporter == i))
+            foreach (var s in Stages.All.Where(c.Stages.Contains)) own[new MarketId(c.Mineral, s).Index] = true;
         return new CountryMarketResult(round, _scenario.Seed, Gather(r => r.Price), Gather(r => r.ValueAdded), Gather(r => r.Output),
-            Gather(r => r.Use), Gather(r => r.PriceIndex), Gather(r => r.InventoryChange), _members[i], _floors);
+            Gather(r => r.Use), Gather(r => r.PriceIndex), Gather(r => r.InventoryChange), _members[i], _floors, own);
     }
 
     private RunEvent CountryEventRow(int round, int country, CountryEvent e) =>
