@@ -45,12 +45,15 @@ public static partial class ScenarioLoader
     {
         var s = new ModelSettings();
         if (r.Map(root, "settings") is not { } m) return s;
-        r.CheckKeys(m, "disruption_hazard", "disruption_severity", "exit_rounds", "restart_rounds", "china_retaliation", "inventory_months", "anticipation_factor");
+        r.CheckKeys(m, "disruption_hazard", "disruption_severity", "exit_rounds", "exit_fraction", "marginal_cost_share", "restart_rounds",
+            "china_retaliation", "inventory_months", "anticipation_factor");
         return s with
         {
             DisruptionHazard = r.Number(m, "disruption_hazard", s.DisruptionHazard, 0, 1),
             DisruptionSeverity = r.Number(m, "disruption_severity", s.DisruptionSeverity, 0, 1),
             ExitRounds = r.Integer(m, "exit_rounds", s.ExitRounds, 1, 120),
+            ExitFraction = r.Number(m, "exit_fraction", s.ExitFraction, 0, 1),
+            MarginalCostShare = r.Number(m, "marginal_cost_share", s.MarginalCostShare, 0, 1),
             RestartRounds = r.Integer(m, "restart_rounds", s.RestartRounds, 1, 120),
             ChinaRetaliation = r.Number(m, "china_retaliation", s.ChinaRetaliation, 0, 1),
             InventoryMonths = r.Number(m, "inventory_months", s.InventoryMonths, 0, 24),
