@@ -35,22 +35,31 @@ public sealed class GoldenRunTests
         if (expected != actual) Assert.Fail(Diff(name, expected, actual));
     }
 
-    /// <summary>The differing lines, golden first, so a reviewer sees what moved without opening files.</summary>
+    /// <summary>
+    /// A line diff (longest common subsequence), "-" for golden lines that went, "+" for lines that came, each with
+    /// its line number, so one inserted event shows as one line rather than shifting everything after it.
+    /// </summary>
     private static string Diff(string name, string expected, string actual)
     {
         var a = expected.Split('\n');
         var b = actual.Split('\n');
+        var common = new int[a.Length + 1, b.Length + 1];
+        for (var i = a.Length - 1; i >= 0; i--)
+            for (var j = b.Length - 1; j >= 0; j--)
+                common[i, j] = a[i] == b[j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
         var s = new StringBuilder($"{name}: the run no longer matches golden/{name}.txt (if intended, regenerate with NEGSIM_UPDATE_GOLDEN=1)\n");
         var shown = 0;
-        for (var i = 0; i < Math.Max(a.Length, b.Length) && shown < 40; i++)
+        int x = 0, y = 0;
+        while ((x < a.Length || y < b.Length) && shown < 60)
         {
-            var x = i < a.Length ? a[i] : "<missing>";
-            var y = i < b.Length ? b[i] : "<missing>";
-            if (x == y) continue;
-            s.Append("line ").Append(i + 1).Append('\n').Append("  golden: ").Append(x).Append('\n').Append("  actual: ").Append(y).Append('\n');
+            if (x < a.Length && y < b.Length && a[x] == b[y]) { x++; y++; continue; }
+            if (y < b.Length && (x == a.Length || common[x, y + 1] > common[x + 1, y]))
+                s.Append($"+ {y + 1,4}: {b[y++]}\n");
+            else
+                s.Append($"- {x + 1,4}: {a[x++]}\n");
             shown++;
         }
-        if (a.Length != b.Length) s.Append($"golden has {a.Length} lines, actual {b.Length}\n");
+        if (shown == 60) s.Append("... (more differences)\n");
         return s.ToString();
     }
 }
