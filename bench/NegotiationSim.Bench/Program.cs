@@ -9,7 +9,7 @@ using NegotiationSim.Scenarios;
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- [scenario.yaml] [--rounds N] [--engines reference,grains]
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- --synthetic 200x12 --rounds 120 --engines reference
 //   add --report to also time `negsim report` and `negsim compare` on the first engine's run folder
-var file = Path.Combine("scenarios", "forge-2026.yaml");
+var file = Path.Combine("scenarios", "forge-ministerial-2026.yaml");
 int? rounds = null;
 string? synthetic = null;
 var report = false;

@@ -21,7 +21,7 @@ public sealed class LivePageTests(LiveHost host)
         var members = page.Locator("#member-count");
 
         // When: pick FORGE from the library and start it
-        await page.GetByLabel("Scenario").SelectOptionAsync("forge-2026.yaml");
+        await page.GetByLabel("Scenario").SelectOptionAsync("forge-ministerial-2026.yaml");
         await page.GetByRole(AriaRole.Button, new() { Name = "Load" }).ClickAsync();
         await Expect(page.Locator("#scenario-title")).ToContainTextAsync("FORGE 2026");
         await page.GetByLabel("Speed").SelectOptionAsync("2");
