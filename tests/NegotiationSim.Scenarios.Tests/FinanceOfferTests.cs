@@ -71,4 +71,35 @@ public sealed class FinanceOfferTests
         Assert.Contains("USA produces no refined gallium", error.Message);
         Assert.True(error.Line > 30, $"line {error.Line}");
     }
+
+    /// <summary>
+    /// requires_membership takes the words an editor's schema check reads as true/false; anything else is refused by
+    /// the loader, at the value, and by the schema alike.
+    /// </summary>
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("False", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("yes", false)]
+    [InlineData("1", false)]
+    [InlineData("\"true\"", false)]
+    public async Task Finance_RequiresMembership_LoaderAndSchemaAgreeOnTrueFalse(string value, bool accepted)
+    {
+        var line = $"    finance: {{ lender: USA, country: JPN, mineral: gallium, amount: 1000000, capacity: 10, requires_membership: {value} }}";
+        var file = WithEvents($"  - round: 1\n{line}\n");
+
+        var loaded = ScenarioLoader.TryLoad(file, out _, out var errors);
+        var schema = await NJsonSchema.JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(TestFiles.Scenarios, "scenario.schema.json")));
+        var schemaErrors = schema.Validate(YamlAsJson.Convert(File.ReadAllText(file)));
+
+        Assert.Equal(accepted, loaded);
+        Assert.Equal(accepted, schemaErrors.Count == 0);
+        if (!accepted)
+        {
+            var error = Assert.Single(errors);
+            Assert.Contains("'requires_membership' must be true or false", error.Message);
+            Assert.Equal(File.ReadAllLines(file).Length, error.Line);
+            Assert.Equal(line.IndexOf("requires_membership", StringComparison.Ordinal) + "requires_membership: ".Length + 1, error.Column);
+        }
+    }
 }
