@@ -18,7 +18,7 @@ public sealed class RunApiTests(LiveHost host)
 
         // Then
         var forge = Assert.Single(list!, s => s.File == "forge-ministerial-2026.yaml");
-        Assert.Equal("FORGE 2026", forge.Name);
+        Assert.Equal("FORGE Ministerial 2026", forge.Name);
         Assert.Equal(36, forge.Rounds);
         var gallium = Assert.Single(list!, s => s.File == "gallium-control.yaml");
         Assert.Equal(8, gallium.Rounds);
