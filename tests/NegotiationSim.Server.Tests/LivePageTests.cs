@@ -59,6 +59,12 @@ public sealed class LivePageTests(LiveHost host)
         await Expect(page.Locator("#world-map [data-country='GBR']")).Not.ToHaveAttributeAsync("data-status", "member");
         await Expect(page.Locator("#event-list li").First).ToContainTextAsync("R1 ");
         await Expect(page.Locator("#event-list")).Not.ToContainTextAsync("R2 ");
+
+        // When: show only project finance; Then: round 1's framework money, and nothing else
+        await page.GetByLabel("Show", new() { Exact = true }).SelectOptionAsync("finance");
+        await Expect(page.Locator("#event-list li").First).ToContainTextAsync("R1 finance-");
+        Assert.All(await page.Locator("#event-list li .kind").AllTextContentsAsync(), k => Assert.Matches("^R1 finance-(offered|committed)$", k));
+        await page.GetByLabel("Show", new() { Exact = true }).SelectOptionAsync("all");
         await Expect(counter).ToHaveAttributeAsync("data-round", (pausedAt + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "forge-round1.png"), FullPage = true });
 
