@@ -10,7 +10,7 @@ using NegotiationSim.Scenarios;
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- --synthetic 200x12 --rounds 120 --engines reference
 //   add --report to also time `negsim report` and `negsim compare` on the first engine's run folder
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- --negotiation [scenario.yaml] [--rounds N] [--sessions N]
-var file = Path.Combine("scenarios", "forge-2026.yaml");
+var file = Path.Combine("scenarios", "forge-ministerial-2026.yaml");
 int? rounds = null;
 string? synthetic = null;
 var report = false;

@@ -15,7 +15,8 @@ public sealed record RunSummary(
 {
     private static readonly string[] ShockKinds =
         ["section232-threat", "section232-imposed", "section232-lapsed", "section232-ended", "export-control-announced",
-         "export-control-suspended", "flood", "stockpile", "joined", "left", "disruption"];
+         "export-control-suspended", "flood", "stockpile", "joined", "left", "disruption",
+         "finance-offered", "finance-committed"];
 
     public static RunSummary Build(Scenario scenario, IReadOnlyList<RoundReport> rounds)
     {

@@ -68,7 +68,11 @@ internal static class Events
                 r.CheckKeys(b, L.StockpileBody.Shape);
                 return new StockpileProgramme(round, C(L.StockpileBody.Country), r.Number(b, L.StockpileBody.Budget, 0),
                     r.Items(r.List(b, L.StockpileBody.Minerals)).Select(n => ScenarioLoader.Mineral(r, n, w)).Where(m => m >= 0).ToList(),
-                    r.Number(b, L.StockpileBody.BuyRate), r.Number(b, L.StockpileBody.ReleaseRate), r.Number(b, L.StockpileBody.ReleaseTrigger));
+                    r.Number(b, L.StockpileBody.BuyRate), r.Number(b, L.StockpileBody.ReleaseRate), r.Number(b, L.StockpileBody.ReleaseTrigger),
+                    // Absent: NaN, so the programme keeps MODEL.md's rule (below the floor, else the 12-month average).
+                    r.Number(b, L.StockpileBody.BuyBelow, double.NaN));
+            case "finance":
+                return FinanceEvents.Read(r, b, round, w);
             case "join" or "leave":
                 r.CheckKeys(b, L.MoveBody.Shape);
                 return new MembershipMove(round, C(L.MoveBody.Country), kind == "join");

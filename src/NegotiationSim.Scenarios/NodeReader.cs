@@ -1,5 +1,6 @@
 using System.Globalization;
 using NegotiationSim.Scenarios.Language;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace NegotiationSim.Scenarios;
@@ -99,6 +100,24 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
     {
         var x = Number(parent, key, fallback, min);
         return x >= int.MaxValue ? int.MaxValue : (int)x;
+    }
+
+    /// <summary>A true/false key; the words YAML 1.2 (and so an editor's schema check) reads as booleans, unquoted.</summary>
+    public bool Boolean(YamlMappingNode parent, Key key, bool fallback)
+    {
+        var node = Get(parent, key.Name);
+        if (node is null) { if (key.Required) Error(parent, $"missing '{key.Name}'"); return fallback; }
+        switch (node)
+        {
+            case YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "true" or "True" or "TRUE" }: return true;
+            case YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "false" or "False" or "FALSE" }: return false;
+            case YamlScalarNode { Value: var v }:
+                Error(node, $"'{key.Name}' must be true or false, not '{v}'");
+                return fallback;
+            default:
+                Error(node, $"'{key.Name}' must be true or false");
+                return fallback;
+        }
     }
 
     public YamlMappingNode? Map(YamlMappingNode parent, Key key) => Map(parent, key.Name, key.Required);

@@ -23,7 +23,8 @@ public static partial class ScenarioLoader
                 stages[s] = sm is null ? new StageParameters(1, 0.5, 3, -0.1, 0.15, 0, 0.05) : ReadStage(r, sm, s);
             }
             if (stagesNode is not null) r.CheckKeys(stagesNode, L.StageSet.Shape);
-            minerals.Add(new MineralDefinition(id, r.Text(m, L.Mineral.Name) ?? id, stages, r.Number(m, L.Mineral.DemandGrowth)));
+            minerals.Add(new MineralDefinition(id, r.Text(m, L.Mineral.Name) ?? id, stages, r.Number(m, L.Mineral.DemandGrowth),
+                r.Number(m, L.Mineral.CapacityGrowth)));
         }
         var countries = new List<(CountryDefinition Def, YamlNode Node)>();
         foreach (var item in r.Items(r.List(root, L.Root.Countries)))

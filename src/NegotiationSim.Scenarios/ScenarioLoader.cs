@@ -59,6 +59,8 @@ public static partial class ScenarioLoader
             DisruptionHazard = r.Number(m, L.ModelSettings.DisruptionHazard),
             DisruptionSeverity = r.Number(m, L.ModelSettings.DisruptionSeverity),
             ExitRounds = r.Integer(m, L.ModelSettings.ExitRounds),
+            ExitFraction = r.Number(m, L.ModelSettings.ExitFraction),
+            MarginalCostShare = r.Number(m, L.ModelSettings.MarginalCostShare),
             RestartRounds = r.Integer(m, L.ModelSettings.RestartRounds),
             ChinaRetaliation = r.Number(m, L.ModelSettings.ChinaRetaliation),
             InventoryMonths = r.Number(m, L.ModelSettings.InventoryMonths),

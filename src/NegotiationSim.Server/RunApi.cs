@@ -20,7 +20,7 @@ public static class RunApi
         api.MapPost("/run/load", async (LoadRequest? request, LiveRun run) =>
         {
             if (string.IsNullOrWhiteSpace(request?.Scenario))
-                return Results.BadRequest(new { errors = new[] { "body must name a scenario file: {\"scenario\": \"forge-2026.yaml\"}" } });
+                return Results.BadRequest(new { errors = new[] { "body must name a scenario file: {\"scenario\": \"forge-ministerial-2026.yaml\"}" } });
             var errors = await run.LoadAsync(request.Scenario, request.Rounds, request.Seed);
             return errors.Count == 0 ? Results.Ok(run.Snapshot()) : Results.BadRequest(new { errors });
         });

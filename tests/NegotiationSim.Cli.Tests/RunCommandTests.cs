@@ -83,7 +83,7 @@ public sealed class ValidateCommandTests
         var files = Directory.GetFiles(Path.Combine(Repo(), "scenarios"), "*.yaml");
         var (exit, output) = await Validate(files);
         Assert.Equal(0, exit);
-        Assert.Contains("forge-2026.yaml: valid", output);
+        Assert.Contains("forge-ministerial-2026.yaml: valid", output);
         Assert.Contains($"{files.Length} file(s) checked in", output);
     }
 

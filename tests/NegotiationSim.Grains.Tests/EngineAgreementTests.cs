@@ -12,7 +12,7 @@ public sealed class EngineAgreementTests
     private static string Repo([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
 
-    /// <summary>Library scenarios run for their first rounds only (each FORGE round clears 36 markets of 54 countries);
+    /// <summary>Library scenarios run for their first rounds only (each FORGE round clears 36 markets of 77 countries);
     /// the shocks, joins and threats of those rounds are enough to catch any divergence between engines.</summary>
     public const int LibraryRounds = 3;
 

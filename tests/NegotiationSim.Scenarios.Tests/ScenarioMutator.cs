@@ -76,7 +76,7 @@ internal sealed partial class ScenarioMutator(int seed)
             case 11: return SwapLines(text);
             case 12: return InsertAtLine(text, Lines(otherText)[_random.Next(Lines(otherText).Length)]);
             case 13: return ReplaceValue(text, HugeNumbers[_random.Next(HugeNumbers.Length)]);
-            case 14: return Regex.Replace(text, "extends: .*", new[] { "extends: fuzz-missing.yaml", "extends: forge-2026.yaml", "extends: baseline-2024.yaml", "extends: []", "extends:", "extends: \0" }[_random.Next(6)]);
+            case 14: return Regex.Replace(text, "extends: .*", new[] { "extends: fuzz-missing.yaml", "extends: forge-ministerial-2026.yaml", "extends: baseline-2024.yaml", "extends: []", "extends:", "extends: \0" }[_random.Next(6)]);
             default: return RenameKey(text);
         }
     }

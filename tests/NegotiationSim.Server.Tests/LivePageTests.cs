@@ -21,9 +21,9 @@ public sealed class LivePageTests(LiveHost host)
         var members = page.Locator("#member-count");
 
         // When: pick FORGE from the library and start it
-        await page.GetByLabel("Scenario").SelectOptionAsync("forge-2026.yaml");
+        await page.GetByLabel("Scenario").SelectOptionAsync("forge-ministerial-2026.yaml");
         await page.GetByRole(AriaRole.Button, new() { Name = "Load" }).ClickAsync();
-        await Expect(page.Locator("#scenario-title")).ToContainTextAsync("FORGE 2026");
+        await Expect(page.Locator("#scenario-title")).ToContainTextAsync("FORGE Ministerial 2026");
         await page.GetByLabel("Speed").SelectOptionAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "Running");
@@ -33,10 +33,10 @@ public sealed class LivePageTests(LiveHost host)
         var pausedAt = await Number(counter, "data-round");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "forge-paused.png"), FullPage = true });
 
-        // Then: FORGE's founders are five; Estonia, the UK and the Netherlands join in round 2
-        Assert.True(await Number(members, "data-members") > 5);
+        // Then: FORGE's founders are nine (the US, Korea and the 2025 framework partners); the UK and the Netherlands join in round 2
+        Assert.True(await Number(members, "data-members") > 9);
         await Expect(counter).ToContainTextAsync($"Round {pausedAt} / 36");
-        await Expect(page.Locator("#world-map [data-country='EST']")).ToHaveAttributeAsync("data-status", "member");
+        await Expect(page.Locator("#world-map [data-country='GBR']")).ToHaveAttributeAsync("data-status", "member");
 
         // When: step one round
         await page.GetByRole(AriaRole.Button, new() { Name = "Step one round" }).ClickAsync();
@@ -53,12 +53,18 @@ public sealed class LivePageTests(LiveHost host)
         await page.Mouse.MoveAsync(box.X - 20, box.Y + box.Height / 2, new() { Steps = 8 });
         await page.Mouse.UpAsync();
 
-        // Then: round 1 as it was: the five founders, Estonia outside, the live counter unchanged
+        // Then: round 1 as it was: the nine founders, the UK outside, the live counter unchanged
         await Expect(page.Locator("#slider-value")).ToHaveTextAsync("round 1");
-        await Expect(members).ToHaveAttributeAsync("data-members", "5");
-        await Expect(page.Locator("#world-map [data-country='EST']")).Not.ToHaveAttributeAsync("data-status", "member");
+        await Expect(members).ToHaveAttributeAsync("data-members", "9");
+        await Expect(page.Locator("#world-map [data-country='GBR']")).Not.ToHaveAttributeAsync("data-status", "member");
         await Expect(page.Locator("#event-list li").First).ToContainTextAsync("R1 ");
         await Expect(page.Locator("#event-list")).Not.ToContainTextAsync("R2 ");
+
+        // When: show only project finance; Then: round 1's framework money, and nothing else
+        await page.GetByLabel("Show", new() { Exact = true }).SelectOptionAsync("finance");
+        await Expect(page.Locator("#event-list li").First).ToContainTextAsync("R1 finance-");
+        Assert.All(await page.Locator("#event-list li .kind").AllTextContentsAsync(), k => Assert.Matches("^R1 finance-(offered|committed)$", k));
+        await page.GetByLabel("Show", new() { Exact = true }).SelectOptionAsync("all");
         await Expect(counter).ToHaveAttributeAsync("data-round", (pausedAt + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "forge-round1.png"), FullPage = true });
 

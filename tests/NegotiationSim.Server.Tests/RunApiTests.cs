@@ -17,8 +17,8 @@ public sealed class RunApiTests(LiveHost host)
         var list = await host.Http.GetFromJsonAsync<ScenarioEntry[]>("/api/scenarios", LiveHost.Json);
 
         // Then
-        var forge = Assert.Single(list!, s => s.File == "forge-2026.yaml");
-        Assert.Equal("FORGE 2026", forge.Name);
+        var forge = Assert.Single(list!, s => s.File == "forge-ministerial-2026.yaml");
+        Assert.Equal("FORGE Ministerial 2026", forge.Name);
         Assert.Equal(36, forge.Rounds);
         var gallium = Assert.Single(list!, s => s.File == "gallium-control.yaml");
         Assert.Equal(8, gallium.Rounds);

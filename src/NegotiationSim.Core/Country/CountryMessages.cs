@@ -10,8 +10,10 @@ namespace NegotiationSim.Core.Country;
 /// <param name="LastPriceIndex">Per market index: this country's price index last round (1 = base).</param>
 /// <param name="Floors">Per market index: the bloc's reference price, NaN where none.</param>
 /// <param name="Growth">Per mineral: demand growth multiplier since the base year.</param>
+/// <param name="Financed">Capacity others finance in this country, committed this round: (market index, t/month, arrival round).</param>
 public sealed record ExogenousInput(int Round, long Seed, IReadOnlyList<(int Market, double Severity, int Duration)> ScheduledDisruptions,
-    bool[] AnnouncedControl, double[] LastPriceIndex, double[] Floors, double[] Growth);
+    bool[] AnnouncedControl, double[] LastPriceIndex, double[] Floors, double[] Growth,
+    IReadOnlyList<(int Market, double Added, int Arrival)>? Financed = null);
 
 /// <summary>A country's offer to the markets for this round, per market index.</summary>
 /// <param name="SpotAdjust">Public stock purchases − releases per market, t/month (fixed for the round).</param>
@@ -20,8 +22,9 @@ public sealed record CountryOffer(int Country, double[] Capacity, double[] Uncap
     InventoryPlan Inventory, IReadOnlyList<CountryEvent> Events);
 
 /// <summary>What the markets did for this country, per market index, handed back in the invest phase.</summary>
+/// <param name="OwnControls">Per market index: this country restricts its own exports there this round (an export control in force).</param>
 public sealed record CountryMarketResult(int Round, long Seed, double[] Price, double[] ValueAdded, double[] Output,
-    double[] Use, double[] PriceIndex, double[] InventoryChange, bool IsMember, double[] Floors);
+    double[] Use, double[] PriceIndex, double[] InventoryChange, bool IsMember, double[] Floors, bool[]? OwnControls = null);
 
 /// <summary>The country's state after the round, as the report shows it.</summary>
 public sealed record CountrySnapshot(int Country, double[] Capacity, double[] PublicStock, double[] Inventory,

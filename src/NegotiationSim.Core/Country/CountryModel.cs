@@ -20,6 +20,7 @@ public sealed class CountryModel
     private readonly double[] _baseValueAdded;
     private readonly double[] _baseCapacity;
     private readonly double[] _baseUncapped;
+    private readonly double[] _capacityGrowth;
     private readonly double[] _capacity;
     private readonly double[] _mothballed;
     private readonly int[] _lossRounds;
@@ -49,6 +50,7 @@ public sealed class CountryModel
         _baseValueAdded = bases.BaseValueAdded;
         _baseCapacity = bases.Capacity;
         _baseUncapped = bases.UncappedProduction;
+        _capacityGrowth = world.Minerals.Select(m => m.CapacityGrowthPerYear).ToArray();
         _capacity = (double[])_baseCapacity.Clone();
         _mothballed = new double[_markets];
         _lossRounds = new int[_markets];
@@ -80,13 +82,17 @@ public sealed class CountryModel
     public CountryOffer Exogenous(ExogenousInput input)
     {
         var events = new List<CountryEvent>();
+        foreach (var (market, added, arrival) in input.Financed ?? [])
+            _pipeline.Add((market, added, arrival));
         ApplyArrivals(input.Round, events);
         AdvanceDisruptions(input, events);
         var capacity = new double[_markets];
         var uncapped = new double[_markets];
         for (var k = 0; k < _markets; k++)
         {
-            capacity[k] = _capacity[k] * (1 - _mothballed[k]) * (1 - _disruptionSeverity[k]);
+            // Projects committed before the base year keep arriving at the mineral's trend rate (the data's pipeline).
+            var trend = Math.Pow(1 + _capacityGrowth[k / Stages.Count], input.Round / 12.0);
+            capacity[k] = _capacity[k] * trend * (1 - _mothballed[k]) * (1 - _disruptionSeverity[k]);
             if (k % Stages.Count == 0) capacity[k] = Math.Min(capacity[k], ReserveLimit(k / Stages.Count));
             uncapped[k] = _baseCapacity[k] > 0 ? _baseUncapped[k] * capacity[k] / _baseCapacity[k] : 0;
         }
@@ -106,7 +112,7 @@ public sealed class CountryModel
             if (arrival != round) continue;
             _capacity[k] += added;
             _pipeline.RemoveAt(n);
-            events.Add(new CountryEvent("capacity", k, added, $"new capacity arrives"));
+            events.Add(new CountryEvent("capacity", k, added, "new capacity arrives"));
         }
     }
 
@@ -164,9 +170,10 @@ public sealed class CountryModel
             {
                 var price = index * _basePrice[k];
                 var floor = input.Floors[k];
+                var cheap = !double.IsNaN(p.BuyBelow) ? index < p.BuyBelow : double.IsNaN(floor) ? index < _averageIndex[k] : price < floor;
                 if (index > (1 + p.ReleaseTrigger) * _averageIndex[k])
                     release = Math.Min(_publicStock[k], p.ReleaseRate * use);
-                else if ((double.IsNaN(floor) ? index < _averageIndex[k] : price < floor) && _budget > 0)
+                else if (cheap && _budget > 0)
                     buy = Math.Min(_budget / price, p.BuyRate * use);
             }
             _pendingBuy[k] = buy;
@@ -193,7 +200,9 @@ public sealed class CountryModel
             if (r.IsMember && !double.IsNaN(r.Floors[k])) expected = Math.Max(expected, _settings.FloorCredibility * r.Floors[k]);
             _expectedPrice[k] = expected;
             if (_capacity[k] <= 0) continue;
-            ExitOrRestart(k, r.ValueAdded[k], events);
+            // A state restricting its own exports keeps its plants there running: the low home price is its policy (§4.4).
+            if (r.OwnControls?[k] == true && _mothballed[k] == 0) _lossRounds[k] = 0;
+            else ExitOrRestart(k, r.ValueAdded[k], events);
             if (r.Round % 3 == 0) Invest(k, r, events);
             if (k % Stages.Count == 0 && _reserves[k / Stages.Count] > 0)
                 _reserves[k / Stages.Count] = Math.Max(0, _reserves[k / Stages.Count] - r.Output[k]);

@@ -85,6 +85,7 @@ public sealed partial class Simulation
             ("security of supply", stance.Security * SecurityValue * fromChina),
             ("alignment", stance.Alignment * AlignmentValue * stake),
             ("compliance cost", -(_scenario.Bloc?.ComplianceCost ?? 0) * stake),
+            ("finance offered on joining", _members[j] ? 0 : stance.Economic * FinanceOnJoining(j)),
         };
         var reasons = string.Join("; ", components.Where(c => c.Value != 0).OrderByDescending(c => Math.Abs(c.Value)).Take(3)
             .Select(c => $"{c.Name} {c.Value:+#,0;-#,0;0} $"));

@@ -43,6 +43,9 @@ public sealed partial class Simulation
                     events.Add(Row(round, "flood", f.Exporter, f.Mineral, f.Stage, f.Subsidy,
                         $"export subsidy {f.Subsidy:P0} for {f.Duration} rounds to push out marginal producers"));
                     break;
+                case FinanceOffer f:
+                    OpenOffer(round, f, events);
+                    break;
                 case MembershipMove mv:
                     if (mv.Join && !_members[mv.Country]) _joinAt[mv.Country] = round;
                     if (!mv.Join && _members[mv.Country]) _leaveAt[mv.Country] = round;

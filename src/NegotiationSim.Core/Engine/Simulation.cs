@@ -54,6 +54,7 @@ public sealed partial class Simulation
         var disruptions = ApplyScheduled(round, events);
         await StartStockpilesAsync(round, events);
         ApplyMembershipChanges(round, events);
+        CommitFinance(round, events);
         ResolveDeadlines(round, events);
         var deals = new List<DealRow>();
         ApplyForceMajeure(round, events, deals);
@@ -62,7 +63,7 @@ public sealed partial class Simulation
         var growth = _world.Minerals.Select(m => Math.Pow(1 + m.DemandGrowthPerYear, round / 12.0)).ToArray();
         var inputs = Enumerable.Range(0, _world.CountryCount).Select(i => new ExogenousInput(round, _scenario.Seed,
             disruptions.Where(d => d.Country == i).Select(d => (d.Market, d.Severity, d.Duration)).ToArray(),
-            _controls.Announced(round, i, _members[i], _world.MarketCount), LastIndex(i), _floors, growth)).ToArray();
+            _controls.Announced(round, i, _members[i], _world.MarketCount), LastIndex(i), _floors, growth, FinancedFor(i))).ToArray();
         var offers = await _host.ExogenousAsync(inputs);
         foreach (var o in offers) events.AddRange(o.Events.Select(e => CountryEventRow(round, o.Country, e)));
 
@@ -133,8 +134,11 @@ public sealed partial class Simulation
                 for (var s = 0; s < Stages.Count; s++) a[r.Mineral * Stages.Count + s] = f(r.Stages[s])[i];
             return a;
         }
+        var own = new bool[k];
+        foreach (var c in _controls.InForce(round, _members).Where(c => c.Exporter == i))
+            foreach (var s in Stages.All.Where(c.Stages.Contains)) own[new MarketId(c.Mineral, s).Index] = true;
         return new CountryMarketResult(round, _scenario.Seed, Gather(r => r.Price), Gather(r => r.ValueAdded), Gather(r => r.Output),
-            Gather(r => r.Use), Gather(r => r.PriceIndex), Gather(r => r.InventoryChange), _members[i], _floors);
+            Gather(r => r.Use), Gather(r => r.PriceIndex), Gather(r => r.InventoryChange), _members[i], _floors, own);
     }
 
     private RunEvent CountryEventRow(int round, int country, CountryEvent e) =>

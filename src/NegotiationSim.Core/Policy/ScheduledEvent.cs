@@ -12,6 +12,7 @@ namespace NegotiationSim.Core.Policy;
 [JsonDerivedType(typeof(Flood), "flood")]
 [JsonDerivedType(typeof(StockpileProgramme), "stockpile")]
 [JsonDerivedType(typeof(MembershipMove), "membership")]
+[JsonDerivedType(typeof(FinanceOffer), "finance")]
 public abstract record ScheduledEvent(int Round);
 
 /// <summary>
@@ -43,9 +44,13 @@ public sealed record Disruption(int Round, int Country, int Mineral, Stage Stage
 /// <summary>Predatory pricing: an export subsidy on a market for a while (MODEL.md §5.2).</summary>
 public sealed record Flood(int Round, int Exporter, int Mineral, Stage Stage, double Subsidy, int Duration) : ScheduledEvent(Round);
 
-/// <summary>A public stockpile programme (MODEL.md §5.4), e.g. Project Vault.</summary>
+/// <summary>
+/// A public stockpile programme (MODEL.md §5.4), e.g. Project Vault. It buys while the price is below its reference:
+/// <paramref name="BuyBelow"/> × the base price when given (a programme that "buys steadily"), else the bloc's floor,
+/// else the 12-month average price.
+/// </summary>
 public sealed record StockpileProgramme(int Round, int Country, double Budget, IReadOnlyList<int> Minerals,
-    double BuyRate, double ReleaseRate, double ReleaseTrigger) : ScheduledEvent(Round);
+    double BuyRate, double ReleaseRate, double ReleaseTrigger, double BuyBelow = double.NaN) : ScheduledEvent(Round);
 
 /// <summary>A forced membership move written into the scenario (a political decision the model does not make).</summary>
 public sealed record MembershipMove(int Round, int Country, bool Join) : ScheduledEvent(Round);

@@ -50,6 +50,7 @@ public static class JsonSchemaWriter
     {
         NumberValue n => Number(n),
         TextValue t => t.Pattern is null ? new JsonObject { ["type"] = "string" } : new JsonObject { ["type"] = "string", ["pattern"] = t.Pattern },
+        BooleanValue => new JsonObject { ["type"] = "boolean" },
         ChoiceValue c => new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(c.Options.Select(o => (JsonNode)o).ToArray()) },
         RefValue => new JsonObject { ["type"] = "string" },
         ListValue l => new JsonObject { ["type"] = "array", ["items"] = ValueSchema(l.Item, complete: true) },

@@ -41,10 +41,11 @@ public static partial class ScenarioLanguage
         public static readonly Key Disruption = Shape.Add("disruption", new ShapeValue(DisruptionBody.Shape), "A supply disruption (strike, flood, coup).", "see `events[].disruption`");
         public static readonly Key Flood = Shape.Add("flood", new ShapeValue(FloodBody.Shape), "Predatory pricing: an export subsidy for a while (MODEL.md §5.2).", "see `events[].flood`");
         public static readonly Key Stockpile = Shape.Add("stockpile", new ShapeValue(StockpileBody.Shape), "A public stockpile programme (MODEL.md §5.4), e.g. Project Vault.", "see `events[].stockpile`");
+        public static readonly Key Finance = Shape.Add("finance", new ShapeValue(FinanceBody.Shape), "A lender pays for new capacity in an existing producer, at once or when the producer joins the bloc.", "see `events[].finance`");
         public static readonly Key Join = Shape.Add("join", new ShapeValue(MoveBody.Shape), "A country joins the bloc by political decision.", "{ country: UKR }");
         public static readonly Key Leave = Shape.Add("leave", new ShapeValue(MoveBody.Shape), "A country leaves the bloc by political decision.", "{ country: KOR }");
 
-        static Event() => Shape.OneOf(Section232, ExportControl, SuspendControl, Disruption, Flood, Stockpile, Join, Leave);
+        static Event() => Shape.OneOf(Section232, ExportControl, SuspendControl, Disruption, Flood, Stockpile, Finance, Join, Leave);
 
         /// <summary>The event kinds, in the order the language lists them.</summary>
         public static IReadOnlyList<Key> Kinds => Shape.ExactlyOne.Select(k => Shape.Find(k)!).ToArray();
@@ -120,6 +121,21 @@ public static partial class ScenarioLanguage
         public static readonly Key BuyRate = Shape.Add("buy_rate", Num(0, 1, "share of a month's use, per round"), "How much it buys each round while the budget lasts.", "0.05", defaultValue: "0.05");
         public static readonly Key ReleaseRate = Shape.Add("release_rate", Num(0, 1, "share of a month's use, per round"), "How much it releases each round in a spike.", "0.15", defaultValue: "0.15");
         public static readonly Key ReleaseTrigger = Shape.Add("release_trigger", Num(0, 10, "price rise over the running average (0.5 = 50% above)"), "The spike that triggers releases.", "0.5", defaultValue: "0.5");
+        public static readonly Key BuyBelow = Shape.Add("buy_below", Num(0.01, 100, "multiple of the refined stage's base-year price"), "Buys steadily whenever the refined price is below this level, instead of below the bloc's floor or the 12-month average price.", "1.1", defaultValue: "the bloc's floor, else the 12-month average price");
+    }
+
+    /// <summary>`events[].finance`.</summary>
+    public static class FinanceBody
+    {
+        public static readonly Shape Shape = new("events[].finance", "A financing offer (EXIM/DFC loan, equity, framework money; MODEL.md §4.1, §5.5): the lender pays for new capacity in a country that already produces at that stage. With `requires_membership` the money is committed only once the country is a bloc member, and until then the offer counts in its membership payoff.");
+        public static readonly Key Lender = Shape.Add("lender", CountryId, "Who pays.", "USA", required: true);
+        public static readonly Key Country = Shape.Add("country", CountryId, "Where the capacity is built; it must already produce the mineral at that stage in the base world.", "AUS", required: true);
+        public static readonly Key Mineral = Shape.Add("mineral", MineralId, "The mineral.", "gallium", required: true);
+        public static readonly Key Stage = Shape.Add("stage", StageName, "The stage.", "refined", defaultValue: "refined");
+        public static readonly Key Amount = Shape.Add("amount", Num(0, 1e13, "US$"), "The money offered.", "150000000", required: true);
+        public static readonly Key Capacity = Shape.Add("capacity", Num(0, 1e12, "t per year of the mineral's unit"), "The new capacity it pays for.", "60", required: true);
+        public static readonly Key LeadTime = Shape.Add("lead_time", Whole(1, 240, Rounds), "Rounds from the money's commitment to the capacity's arrival.", "36", defaultValue: "60 (ore), 36 (refined, product)");
+        public static readonly Key RequiresMembership = Shape.Add("requires_membership", new BooleanValue(), "Whether the money waits until the country is a bloc member.", "true", defaultValue: "false");
     }
 
     /// <summary>`events[].join` and `events[].leave`.</summary>

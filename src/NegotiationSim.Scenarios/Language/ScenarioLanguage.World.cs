@@ -10,6 +10,7 @@ public static partial class ScenarioLanguage
         public static readonly Key Name = Shape.Add("name", new TextValue(), "Display name.", "Gallium", defaultValue: "the id");
         public static readonly Key Unit = Shape.Add("unit", new TextValue(), "The unit of every quantity of this mineral (documentation: the model computes in it, whatever it is).", "t Ga content");
         public static readonly Key DemandGrowth = Shape.Add("demand_growth", Num(-0.5, 1, "share per year (0.05 = 5%/yr)"), "Growth of final demand.", "0.05", defaultValue: "0");
+        public static readonly Key CapacityGrowth = Shape.Add("capacity_growth", Num(-0.5, 1, "share per year (0.05 = 5%/yr)"), "Growth of every producer's capacity from projects already committed in the base year, on top of the model's own investment, exits and disruptions.", "0.05", defaultValue: "0");
         public static readonly Key Stages = Shape.Add("stages", new ShapeValue(StageSet.Shape), "Market parameters per stage.", "see `minerals[].stages`", required: true);
         public static readonly Key Source = Shape.Add("source", new TextValue(), "Where the mineral's figures come from (documentation only).", "USGS_MCS2026_GALLIUM");
     }

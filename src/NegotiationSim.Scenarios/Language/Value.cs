@@ -27,6 +27,12 @@ public sealed record TextValue(string? Pattern = null, string? Form = null) : Va
     public override string Describe() => Form is null ? "text" : $"text of the form {Form}";
 }
 
+/// <summary>`true` or `false` (YAML 1.2 core: also `True`, `TRUE`, `False`, `FALSE`).</summary>
+public sealed record BooleanValue : Value
+{
+    public override string Describe() => "`true` or `false`";
+}
+
 /// <summary>One of a fixed set of words.</summary>
 public sealed record ChoiceValue(params string[] Options) : Value
 {

@@ -224,6 +224,7 @@ const groups = {
   threats: ['section232-threat', 'section232-imposed', 'section232-lapsed', 'section232-ended'],
   controls: ['export-control-announced', 'export-control-suspended', 'flood', 'floor-review', 'stockpile'],
   shocks: ['disruption'],
+  finance: ['finance-offered', 'finance-committed'],
 };
 const groupOf = (kind) => Object.keys(groups).find((g) => groups[g].includes(kind)) ?? 'other';
 
