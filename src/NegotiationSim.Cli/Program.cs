@@ -5,6 +5,7 @@ using Spectre.Console;
 var root = new RootCommand("negsim: critical-mineral trade negotiations, simulated on Microsoft Orleans");
 root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(ValidateCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(ServeCommand.Create(AnsiConsole.Console));
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NegotiationSim.Grains;
+using NegotiationSim.Server.Live;
+using Orleans.Dashboard;
+
+namespace NegotiationSim.Server;
+
+/// <summary>Where the host listens and which scenarios its page may pick.</summary>
+public sealed record ServerOptions(string Urls, string? ScenarioDirectory, string? ScenarioFile = null)
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+}
+
+/// <summary>
+/// The live host: one process that is the Orleans silo (running the simulation grains), the Orleans Dashboard at
+/// /dashboard, the SignalR hub at /hub, a small JSON API at /api and the domain page at /.
+/// </summary>
+public static class ServerHost
+{
+    public static WebApplication Build(ServerOptions options)
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = web });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Orleans' start-up notes (GC mode, watchdog) are not for a user watching a run; its errors still show.
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.Services.AddNegotiationSimSerialization();
+        // Free ports for the silo, so several hosts (a test run beside a console run) do not collide on Orleans' defaults.
+        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort);
+            silo.UseInMemoryReminderService();
+            silo.AddDashboard(o => o.CounterUpdateIntervalMs = 1000);
+        });
+        builder.Services.AddSignalR().AddJsonProtocol(_ => { });
+        builder.Services.AddSingleton(new ScenarioLibrary(options.ScenarioDirectory, options.ScenarioFile));
+        builder.Services.AddSingleton<UpdateBroadcaster>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateBroadcaster>());
+        builder.Services.AddSingleton<LiveRun>();
+
+        var app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(web) });
+        app.MapHub<RunHub>("/hub");
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        RunApi.Map(app);
+        return app;
+    }
+
+    /// <summary>The address Kestrel bound (after start; resolves a requested port 0 to the real one).</summary>
+    public static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        ?? throw new InvalidOperationException("the host has no address: start it first");
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace NegotiationSim.Server.Tests;
+
+/// <summary>The live page in a real browser, used as an analyst would: pick FORGE, start, pause, step, look back; then the Orleans Dashboard.</summary>
+[Collection(BrowserHostCollection.Name)]
+public sealed class LivePageTests(LiveHost host)
+{
+    private static async Task<int> Number(ILocator locator, string attribute) =>
+        int.Parse((await locator.GetAttributeAsync(attribute))!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Forge_StartPauseStepAndSlideBack_ShowsRoundsAndMembershipChange()
+    {
+        // Given
+        await using var browser = await Browser.LaunchAsync();
+        var (page, problems) = await browser.OpenAsync(host.Url + "/");
+        var counter = page.Locator("#round-counter");
+        var members = page.Locator("#member-count");
+
+        // When: pick FORGE from the library and start it
+        await page.GetByLabel("Scenario").SelectOptionAsync("forge-2026.yaml");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Load" }).ClickAsync();
+        await Expect(page.Locator("#scenario-title")).ToContainTextAsync("FORGE 2026");
+        await page.GetByLabel("Speed").SelectOptionAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "Running");
+        await Expect(counter).ToHaveAttributeAsync("data-round", new Regex("^[2-9]$|^[1-9][0-9]$"), new() { Timeout = 60_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "Paused");
+        var pausedAt = await Number(counter, "data-round");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "forge-paused.png"), FullPage = true });
+
+        // Then: FORGE's founders are five; Estonia, the UK and the Netherlands join in round 2
+        Assert.True(await Number(members, "data-members") > 5);
+        await Expect(counter).ToContainTextAsync($"Round {pausedAt} / 36");
+        await Expect(page.Locator("#world-map [data-country='EST']")).ToHaveAttributeAsync("data-status", "member");
+
+        // When: step one round
+        await page.GetByRole(AriaRole.Button, new() { Name = "Step one round" }).ClickAsync();
+
+        // Then
+        await Expect(counter).ToHaveAttributeAsync("data-round", (pausedAt + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "Paused");
+
+        // When: drag the round slider to its left end
+        var slider = page.GetByLabel("Show round");
+        var box = (await slider.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width - 4, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X - 20, box.Y + box.Height / 2, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+
+        // Then: round 1 as it was: the five founders, Estonia outside, the live counter unchanged
+        await Expect(page.Locator("#slider-value")).ToHaveTextAsync("round 1");
+        await Expect(members).ToHaveAttributeAsync("data-members", "5");
+        await Expect(page.Locator("#world-map [data-country='EST']")).Not.ToHaveAttributeAsync("data-status", "member");
+        await Expect(page.Locator("#event-list li").First).ToContainTextAsync("R1 ");
+        await Expect(page.Locator("#event-list")).Not.ToContainTextAsync("R2 ");
+        await Expect(counter).ToHaveAttributeAsync("data-round", (pausedAt + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "forge-round1.png"), FullPage = true });
+
+        // And with the keyboard: End goes back to following the run
+        await slider.FocusAsync();
+        await page.Keyboard.PressAsync("End");
+        await Expect(page.Locator("#slider-value")).ToContainTextAsync("live");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task PageOpenedMidRun_CatchesUp_InDarkModeToo()
+    {
+        // Given: a run already three rounds in, with nobody watching
+        Assert.Empty(await host.Run.LoadAsync("gallium-control.yaml"));
+        for (var i = 0; i < 3; i++) await host.Run.StepAsync();
+        await using var browser = await Browser.LaunchAsync();
+
+        // When
+        var (page, problems) = await browser.OpenAsync(host.Url + "/", ColorScheme.Dark);
+
+        // Then
+        await Expect(page.Locator("#round-counter")).ToHaveAttributeAsync("data-round", "3");
+        await Expect(page.Locator("#scenario-title")).ToContainTextAsync("Gallium licence");
+        await Expect(page.Locator("#security-table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#world-map path.link.control").First).ToBeAttachedAsync();
+        var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        Assert.Equal("rgb(21, 23, 27)", background);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "gallium-dark.png"), FullPage = true });
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Dashboard_ListsOurGrainTypes()
+    {
+        // Given: grains of every type activated by a run
+        Assert.Empty(await host.Run.LoadAsync("gallium-control.yaml"));
+        await host.Run.StepAsync();
+        await using var browser = await Browser.LaunchAsync();
+
+        // When: from the live page's link to the dashboard, then its grains view
+        var (page, _) = await browser.OpenAsync(host.Url + "/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Orleans Dashboard" }).ClickAsync();
+        await page.WaitForURLAsync("**/dashboard/**");
+        await page.GotoAsync(host.Url + "/dashboard/#/grains");
+
+        // Then: our three grain types, with their activations
+        ILocator Type(string name) => page.Locator($"a[href='#/grain/NegotiationSim.Grains.{name}']");
+        await Expect(Type("SimulationGrain")).ToHaveTextAsync("SimulationGrain", new() { Timeout = 20_000 });
+        await Expect(Type("MarketGrain")).ToHaveTextAsync("MarketGrain");
+        await Expect(Type("CountryGrain")).ToHaveTextAsync("CountryGrain");
+        await Expect(page.Locator("tr", new() { Has = Type("CountryGrain") }).Locator("td").Nth(2)).ToHaveTextAsync(new Regex("^[1-9][0-9]*$"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "dashboard-grains.png"), FullPage = true });
+    }
+}
