@@ -8,9 +8,12 @@ using NegotiationSim.Scenarios;
 // negsim bench: wall time per engine and their ratio in one process run, grain calls per round, peak memory.
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- [scenario.yaml] [--rounds N] [--engines reference,grains]
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- --synthetic 200x12 --rounds 120 --engines reference
+//   dotnet run -c Release --project bench/NegotiationSim.Bench -- --negotiation [scenario.yaml] [--rounds N] [--sessions N]
 var file = Path.Combine("scenarios", "forge-2026.yaml");
 int? rounds = null;
 string? synthetic = null;
+var negotiation = false;
+var sessionCount = 2000;
 var engines = new[] { EngineKind.Reference, EngineKind.Grains };
 for (var a = 0; a < args.Length; a++)
 {
@@ -18,6 +21,8 @@ for (var a = 0; a < args.Length; a++)
     {
         case "--rounds": rounds = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--synthetic": synthetic = args[++a]; break;
+        case "--negotiation": negotiation = true; break;
+        case "--sessions": sessionCount = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--engines": engines = args[++a].Split(',').Select(e => Enum.Parse<EngineKind>(e, ignoreCase: true)).ToArray(); break;
         default: file = args[a]; break;
     }
@@ -34,6 +39,12 @@ else
     if (rounds is { } r) scenario = scenario with { Rounds = r };
 }
 Console.WriteLine($"{scenario.Name}: {scenario.World.CountryCount} countries × {scenario.World.Minerals.Count} minerals, {scenario.Rounds} rounds");
+if (negotiation)
+{
+    NegotiationBench.CoreSessions(sessionCount);
+    await NegotiationBench.ShareOfRoundTime(scenario, engines.Contains(EngineKind.Grains) ? EngineKind.Grains : engines[0]);
+    return;
+}
 var times = new Dictionary<EngineKind, double>();
 foreach (var engine in engines)
 {

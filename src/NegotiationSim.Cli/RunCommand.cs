@@ -51,6 +51,7 @@ public static class RunCommand
                 reports.Add(r);
                 task.Increment(1);
                 console.MarkupLine(Screens.RoundLine(r));
+                if (Screens.DealsTable(r) is { } deals) console.Write(deals);
             }, ct);
         });
         if (reports.Count == 0) return 130;

@@ -15,7 +15,7 @@ public static class RunFiles
     public static void Write(string dir, Scenario scenario, IReadOnlyList<RoundReport> rounds, string engine)
     {
         Directory.CreateDirectory(dir);
-        var rows = new StringBuilder("round,month,country,mineral,stage,output,use,imports,exports,imports_from_china,fob_price,price_index,consumer_surplus,producer_surplus,tariff_revenue,export_rent,subsidy\n");
+        var rows = new StringBuilder("round,month,country,mineral,stage,output,use,imports,exports,imports_from_china,fob_price,price_index,consumer_surplus,producer_surplus,tariff_revenue,export_rent,subsidy,contract_transfer\n");
         var prices = new StringBuilder("round,month,mineral,stage,member_price,outsider_price,china_price,floor,world_fob\n");
         var flows = new StringBuilder("round,month,mineral,stage,origin,destination,tonnes,delivered_price\n");
         var members = new StringBuilder("round,month,country,member\n");
@@ -24,7 +24,7 @@ public static class RunFiles
         foreach (var r in rounds)
         {
             foreach (var x in r.Rows)
-                rows.Append($"{r.Round},{r.Month},{x.Country},{x.Mineral},{x.Stage},{N(x.Output)},{N(x.Use)},{N(x.Imports)},{N(x.Exports)},{N(x.ImportsFromChina)},{N(x.FobPrice)},{N(x.PriceIndex)},{N(x.ConsumerSurplus)},{N(x.ProducerSurplus)},{N(x.TariffRevenue)},{N(x.ExportRent)},{N(x.Subsidy)}\n");
+                rows.Append($"{r.Round},{r.Month},{x.Country},{x.Mineral},{x.Stage},{N(x.Output)},{N(x.Use)},{N(x.Imports)},{N(x.Exports)},{N(x.ImportsFromChina)},{N(x.FobPrice)},{N(x.PriceIndex)},{N(x.ConsumerSurplus)},{N(x.ProducerSurplus)},{N(x.TariffRevenue)},{N(x.ExportRent)},{N(x.Subsidy)},{N(x.ContractTransfer)}\n");
             foreach (var p in r.Prices)
                 prices.Append($"{r.Round},{r.Month},{p.Mineral},{p.Stage},{N(p.Member)},{N(p.Outsider)},{N(p.China)},{N(p.Floor)},{N(p.WorldFob)}\n");
             foreach (var f in r.Flows)
@@ -45,6 +45,7 @@ public static class RunFiles
         File.WriteAllText(Path.Combine(dir, "membership.csv"), members.ToString());
         File.WriteAllText(Path.Combine(dir, "events.csv"), events.ToString());
         File.WriteAllText(Path.Combine(dir, "stability.csv"), stability.ToString());
+        NegotiationFiles.Write(dir, rounds);
         var summary = RunSummary.Build(scenario, rounds);
         File.WriteAllText(Path.Combine(dir, "summary.json"), JsonSerializer.Serialize(summary, SummaryJson.Default.RunSummary));
     }

@@ -26,7 +26,7 @@ public sealed record RunSummary(
         var security = first.Security.Zip(last.Security, (a, b) =>
             new SecurityChange(a.Mineral, a.UsImportReliance, b.UsImportReliance, a.ChinaShare, b.ChinaShare)).ToArray();
         var welfare = last.Rows.Where(r => r.Stage == "ore").GroupBy(r => r.Country)
-            .Select(g => new WelfarePoint(g.Key, g.Sum(r => r.ConsumerSurplus + r.ProducerSurplus + r.TariffRevenue + r.ExportRent + r.Subsidy)))
+            .Select(g => new WelfarePoint(g.Key, g.Sum(r => r.ConsumerSurplus + r.ProducerSurplus + r.TariffRevenue + r.ExportRent + r.Subsidy + r.ContractTransfer)))
             .ToArray();
         var shocks = rounds.SelectMany(r => r.Events).Where(e => ShockKinds.Contains(e.Kind)).ToArray();
         return new RunSummary(scenario.Name, scenario.Question, scenario.Seed, rounds.Count, first.Month, last.Month,

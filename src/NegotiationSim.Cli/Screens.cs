@@ -17,6 +17,23 @@ public static class Screens
         return Markup.Escape($"round {r.Round,3} {r.Month}  members {r.Members.Count,2}  events {r.Events.Count,3}  {string.Join(", ", notable)}");
     }
 
+    /// <summary>The round's deal news (signed, voided, expired) and how its finished sessions ended; null when there is none.</summary>
+    public static Table? DealsTable(RoundReport r)
+    {
+        var news = r.Deals.Where(d => d.Status != "in-force").ToArray();
+        if (news.Length == 0 && r.Sessions.Count == 0) return null;
+        var agreed = r.Sessions.Count(s => s.Status == "agreed");
+        var table = new Table().Title(Markup.Escape($"Deals, round {r.Round} ({r.Month}): {r.Sessions.Count} sessions ended, {agreed} agreed"))
+            .AddColumns("deal", "status", "buyer ← seller", "market", "t/month", "price $/t", "months", "tariff cuts", "capacity", "note");
+        foreach (var d in news)
+            table.AddRow(d.Id, d.Status, $"{d.Buyer} ← {d.Seller}", $"{d.Mineral} {d.Stage}", F(d.Volume, "G4"), F(d.ContractPrice),
+                $"{d.Start}–{d.End}", $"{F(d.BuyerCut, "P0")} / {F(d.SellerCut, "P0")}", F(d.Investment, "G4"), Markup.Escape(d.Note));
+        foreach (var s in r.Sessions.Where(s => s.Status != "agreed"))
+            table.AddRow(s.Id, s.Status, $"{s.Buyer} ← {s.Seller}", $"{s.Mineral} {s.Stage}", "", "", "", "", "",
+                Markup.Escape($"ZOPA {s.ZopaSize}; {s.BuyerStrategy} vs {s.SellerStrategy}; {s.Note}"));
+        return table;
+    }
+
     public static void Summary(IAnsiConsole console, Scenario scenario, IReadOnlyList<RoundReport> reports)
     {
         var first = reports[0];
@@ -48,7 +65,7 @@ public static class Screens
 
         var welfare = new Table().Title($"Welfare change vs base year, {last.Month}, $ million/month (largest movers)").AddColumns("country", "change");
         var byCountry = last.Rows.Where(r => r.Stage == "ore").GroupBy(r => r.Country)
-            .Select(g => (g.Key, Change: g.Sum(r => r.ConsumerSurplus + r.ProducerSurplus + r.TariffRevenue + r.ExportRent + r.Subsidy)))
+            .Select(g => (g.Key, Change: g.Sum(r => r.ConsumerSurplus + r.ProducerSurplus + r.TariffRevenue + r.ExportRent + r.Subsidy + r.ContractTransfer)))
             .OrderByDescending(x => Math.Abs(x.Change)).Take(12);
         foreach (var (country, change) in byCountry) welfare.AddRow(country, F(change / 1e6, "N1"));
         console.Write(welfare);

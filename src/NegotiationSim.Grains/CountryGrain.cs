@@ -20,6 +20,12 @@ public sealed class CountryGrain : Grain, ICountryGrain
 
     public Task<CountrySnapshot> SettleAsync(CountryMarketResult result) => Task.FromResult(Model.Settle(result));
 
+    public Task OrderCapacityAsync(Core.Engine.CapacityOrder order)
+    {
+        Model.OrderCapacity(order);
+        return Task.CompletedTask;
+    }
+
     public Task StartStockpileAsync(StockpileProgramme programme)
     {
         Model.StartStockpile(programme);

@@ -36,6 +36,23 @@ internal sealed class GrainHost(IGrainFactory grains, string runId, int countrie
         return await Task.WhenAll(Enumerable.Range(0, minerals).Select(m => Market(m).Section232LossesAsync(probes)));
     }
 
+    public async Task<IReadOnlyList<double[]>> TariffCutGainsAsync(IReadOnlyList<TariffCutProbe> probes)
+    {
+        // Only the minerals the probes name have anything to value; the others answer zeros, as on the reference engine.
+        var named = probes.Select(p => p.Mineral).Distinct().Order().ToArray();
+        Calls += named.Length;
+        var answers = await Task.WhenAll(named.Select(m => Market(m).TariffCutGainsAsync(probes)));
+        var gains = Enumerable.Range(0, minerals).Select(_ => new double[probes.Count * 2]).ToArray();
+        for (var k = 0; k < named.Length; k++) gains[named[k]] = answers[k];
+        return gains;
+    }
+
+    public async Task OrderCapacityAsync(IReadOnlyList<CapacityOrder> orders)
+    {
+        Calls += orders.Count;
+        foreach (var o in orders) await Country(o.Country).OrderCapacityAsync(o);
+    }
+
     public async Task<IReadOnlyList<CountrySnapshot>> SettleAsync(IReadOnlyList<CountryMarketResult> results)
     {
         Calls += countries;

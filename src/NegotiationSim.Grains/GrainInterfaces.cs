@@ -23,6 +23,7 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("exogenous")] Task<CountryOffer> ExogenousAsync(ExogenousInput input);
     [Alias("settle")] Task<CountrySnapshot> SettleAsync(CountryMarketResult result);
     [Alias("stockpile")] Task StartStockpileAsync(StockpileProgramme programme);
+    [Alias("order-capacity")] Task OrderCapacityAsync(CapacityOrder order);
 }
 
 /// <summary>One mineral's three markets in one run. Key: "{run}/{mineral index}".</summary>
@@ -33,4 +34,5 @@ public interface IMarketGrain : IGrainWithStringKey
     [Alias("clear")] Task<MineralResult> ClearAsync(MineralRoundInput input);
     [Alias("appraise")] Task<double[]> AppraiseMembershipAsync(bool[] members, double[] floors);
     [Alias("s232")] Task<double[]> Section232LossesAsync(IReadOnlyList<Section232Probe> probes);
+    [Alias("tariff-cuts")] Task<double[]> TariffCutGainsAsync(IReadOnlyList<TariffCutProbe> probes);
 }

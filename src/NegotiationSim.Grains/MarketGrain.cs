@@ -24,6 +24,9 @@ public sealed class MarketGrain : Grain, IMarketGrain
     public Task<double[]> Section232LossesAsync(IReadOnlyList<Section232Probe> probes) =>
         Task.FromResult(Market.Section232Losses(probes));
 
+    public Task<double[]> TariffCutGainsAsync(IReadOnlyList<TariffCutProbe> probes) =>
+        Task.FromResult(Market.TariffCutGains(probes));
+
     public Task<double[]> AppraiseMembershipAsync(bool[] members, double[] floors) =>
         Task.FromResult(MembershipWhatIf.InMinusOut(Market, members, floors));
 }

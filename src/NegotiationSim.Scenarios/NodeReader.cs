@@ -14,6 +14,9 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
         Errors.Add(new ScenarioError(file, node is null ? 1 : (int)node.Start.Line, node is null ? 1 : (int)node.Start.Column, message));
     }
 
+    /// <summary>The file a node was written in (a base file of an `extends:` chain, or the main file).</summary>
+    public string FileOf(YamlNode node) => origins.TryGetValue(node, out var f) ? f : mainFile;
+
     public YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
 

@@ -104,11 +104,11 @@ public static partial class ScenarioLoader
     {
         var d = Stance.Neutral;
         if (r.Map(c, "stance") is not { } s) return d;
-        r.CheckKeys(s, "economic", "security", "alignment", "autonomy", "risk_aversion", "patience", "hysteresis");
+        r.CheckKeys(s, "economic", "security", "alignment", "autonomy", "risk_aversion", "patience", "hysteresis", "strategy");
         return new Stance(r.Number(s, "economic", d.Economic, 0, 10), r.Number(s, "security", d.Security, 0, 10),
             r.Number(s, "alignment", d.Alignment, -1, 1), r.Number(s, "autonomy", d.Autonomy, 0, 10),
             r.Number(s, "risk_aversion", d.RiskAversion, 1, 10), r.Number(s, "patience", d.Patience, 0.5, 1),
-            r.Number(s, "hysteresis", d.Hysteresis, 0, 0.5));
+            r.Number(s, "hysteresis", d.Hysteresis, 0, 0.5)) { Strategy = r.Text(s, "strategy") };
     }
 
     /// <summary>mineral → stage → country → value tables (production, capacity, consumption).</summary>

@@ -38,6 +38,12 @@ public sealed class EngineAgreementTests
         var reference = new List<RoundReport>();
         for (var t = 1; t <= scenario.Rounds; t++) reference.Add(await simulation.RunRoundAsync(t));
         var expected = Serialize(reference);
+        if (scenario.Negotiation is not null && !file.Contains(Path.DirectorySeparatorChar + "scenarios" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            // The negotiation worlds must actually sign deals, or agreement on them would prove nothing about deals.
+            Assert.Contains(reference.SelectMany(r => r.Deals), d => d.Status == "signed");
+            Assert.Contains(reference.SelectMany(r => r.Sessions), s => s.Offers.Count > 0);
+        }
 
         foreach (var silos in new[] { 1, 3 })
         {

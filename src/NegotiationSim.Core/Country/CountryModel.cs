@@ -73,6 +73,9 @@ public sealed class CountryModel
         _budget += programme.Budget;
     }
 
+    /// <summary>Capacity a deal finances: it joins the pipeline and arrives like the country's own investment.</summary>
+    public void OrderCapacity(Engine.CapacityOrder order) => _pipeline.Add((order.Market, order.Added, order.Arrival));
+
     /// <summary>Events phase: arrivals, disruptions, and this round's offer to the markets.</summary>
     public CountryOffer Exogenous(ExogenousInput input)
     {

@@ -27,6 +27,13 @@ internal static class ConditionsBuilder
             if (flood.Mineral != b.Id.Mineral || flood.Stage != b.Id.Stage) continue;
             for (var j = 0; j < n; j++) if (j != flood.Exporter) exportWedge[flood.Exporter * n + j] -= flood.Subsidy;
         }
+        var tariff = baseTariff;
+        foreach (var cut in policy.TariffCuts)
+        {
+            if (cut.Mineral != b.Id.Mineral) continue;
+            if (ReferenceEquals(tariff, baseTariff)) tariff = (double[])baseTariff.Clone();
+            tariff[cut.Exporter * n + cut.Importer] *= 1 - cut.Cut;
+        }
         var quota = Enumerable.Repeat(double.NaN, n * n).ToArray();
         var marketSize = b.Use.Sum() * growth;
         foreach (var control in policy.Controls)
@@ -46,6 +53,13 @@ internal static class ConditionsBuilder
                 if (quota[ij] > 0) exportWedge[ij] += control.LeakCost * leaked / quota[ij];
             }
         }
+        // Contracted volumes are served first: a control's quota never cuts below them (a voided contract is gone already).
+        foreach (var contract in policy.Contracts)
+        {
+            if (contract.Mineral != b.Id.Mineral || contract.Stage != b.Id.Stage) continue;
+            var ij = contract.Exporter * n + contract.Importer;
+            if (!double.IsNaN(quota[ij])) quota[ij] = Math.Max(quota[ij], contract.Volume);
+        }
         var floor = policy.Floors[b.Id.Index];
         var levy = new double[n * n];
         if (!double.IsNaN(floor) && policy.LevyTiming == LevyTiming.Lagged && last is not null)
@@ -59,7 +73,7 @@ internal static class ConditionsBuilder
                     if (i == j || !policy.Members[j]) continue;
                     var ij = i * n + j;
                     var fob = last.Prices[i] * (i == j ? 1 : 1 + b.Parameters.Transport) * (1 + exportWedge[ij] + last.QuotaRent[ij]);
-                    var target = Levies.Required(floor, fob, baseTariff[ij] + t232[ij]);
+                    var target = Levies.Required(floor, fob, tariff[ij] + t232[ij]);
                     levy[ij] = lastLevy[ij] + policy.LevyAdjustment * (target - lastLevy[ij]);
                 }
             }
@@ -73,7 +87,7 @@ internal static class ConditionsBuilder
             Growth = growth,
             SpotAdjust = input.SpotAdjust[s],
             Inventory = input.Inventory[s],
-            Tariff = baseTariff,
+            Tariff = tariff,
             Section232 = t232,
             Levy = levy,
             ExportWedge = exportWedge,

@@ -15,6 +15,10 @@ public interface IRunHost
     Task<IReadOnlyList<double[]>> AppraiseMembershipAsync(bool[] members, double[] floors);
     /// <summary>Per mineral, per probe: the target's welfare loss if the Section 232 duty lands.</summary>
     Task<IReadOnlyList<double[]>> Section232LossesAsync(IReadOnlyList<Section232Probe> probes);
+    /// <summary>Per mineral: [A, B] welfare changes per probe from a tariff cut, on the linear model (see MineralMarket.TariffCutGains).</summary>
+    Task<IReadOnlyList<double[]>> TariffCutGainsAsync(IReadOnlyList<TariffCutProbe> probes);
+    /// <summary>Adds capacity financed by deals to the countries' investment pipelines.</summary>
+    Task OrderCapacityAsync(IReadOnlyList<CapacityOrder> orders);
     Task<IReadOnlyList<CountrySnapshot>> SettleAsync(IReadOnlyList<CountryMarketResult> results);
     Task StartStockpileAsync(StockpileProgramme programme);
 }

@@ -98,6 +98,36 @@ public sealed class MineralMarket
         return losses;
     }
 
+    /// <summary>
+    /// For each probe of this mineral: the welfare change of A and B, $/month, if the importer cuts its tariff on the
+    /// exporter by the probe's share on every stage, on the linear model around this round's equilibrium (§2.5, §3.3).
+    /// Returns [A₀, B₀, A₁, B₁, …]; probes of other minerals and untaxed pairs give zeros.
+    /// </summary>
+    public double[] TariffCutGains(IReadOnlyList<TariffCutProbe> probes)
+    {
+        var gains = new double[probes.Count * 2];
+        var n = _bases[0].N;
+        foreach (var stage in Stages.All)
+        {
+            if (_lastConditions[(int)stage] is not { } c || _last[(int)stage] is not { } o) continue;
+            bool Taxed(TariffCutProbe p) => p.Mineral == Mineral && c.Tariff[p.Exporter * n + p.Importer] > 0 && o.Flows[p.Exporter * n + p.Importer] > 0;
+            // Most pairs pay no tariff: factorise the stage only when some probe has a tariff to cut.
+            if (!probes.Any(Taxed) || Linearise(stage) is not { } lin) continue;
+            var (model, wedge) = lin;
+            for (var k = 0; k < probes.Count; k++)
+            {
+                var p = probes[k];
+                if (!Taxed(p)) continue;
+                var ij = p.Exporter * n + p.Importer;
+                var duties = 1 + c.Tariff[ij] + c.Section232[ij] + o.Levy[ij];
+                var result = model.Solve([(p.Exporter, p.Importer, wedge[ij] * (duties - p.Cut * c.Tariff[ij]) / duties)]);
+                gains[2 * k] += result.Welfare[p.A].Total;
+                gains[2 * k + 1] += result.Welfare[p.B].Total;
+            }
+        }
+        return gains;
+    }
+
     public double[] LastPrices(Stage stage) => _last[(int)stage]?.Prices ?? [];
 
     /// <summary>Today's wedge on a pair with the bloc levy taken out.</summary>

@@ -31,6 +31,15 @@ public sealed class ReferenceHost : IRunHost
     public Task<IReadOnlyList<double[]>> Section232LossesAsync(IReadOnlyList<Section232Probe> probes) =>
         Task.FromResult<IReadOnlyList<double[]>>(_markets.Select(m => m.Section232Losses(probes)).ToArray());
 
+    public Task<IReadOnlyList<double[]>> TariffCutGainsAsync(IReadOnlyList<TariffCutProbe> probes) =>
+        Task.FromResult<IReadOnlyList<double[]>>(_markets.Select(m => m.TariffCutGains(probes)).ToArray());
+
+    public Task OrderCapacityAsync(IReadOnlyList<CapacityOrder> orders)
+    {
+        foreach (var o in orders) _countries[o.Country].OrderCapacity(o);
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<CountrySnapshot>> SettleAsync(IReadOnlyList<CountryMarketResult> results) =>
         Task.FromResult<IReadOnlyList<CountrySnapshot>>(_countries.Select((c, i) => c.Settle(results[i])).ToArray());
 

@@ -45,6 +45,7 @@ public sealed partial class Simulation
         }
         _us = _world.IndexOfRole(CountryRole.BlocLeader);
         _china = _world.IndexOfRole(CountryRole.China);
+        _catalog = LoadCatalog(scenario);
     }
 
     public async Task<RoundReport> RunRoundAsync(int round)
@@ -54,6 +55,8 @@ public sealed partial class Simulation
         await StartStockpilesAsync(round, events);
         ApplyMembershipChanges(round, events);
         ResolveDeadlines(round, events);
+        var deals = new List<DealRow>();
+        ApplyForceMajeure(round, events, deals);
 
         // 1. events: each country's exogenous dynamics and its offer to the markets.
         var growth = _world.Minerals.Select(m => Math.Pow(1 + m.DemandGrowthPerYear, round / 12.0)).ToArray();
@@ -68,12 +71,17 @@ public sealed partial class Simulation
             _scenario.Bloc?.LevyTiming ?? LevyTiming.Lagged, _scenario.Bloc?.LevyAdjustment ?? 0.5,
             _threats.Duties.ToArray(), _controls.InForce(round, _members).ToArray(),
             _floods.Where(f => f.Until >= round).Select(f => f.Flood).ToArray(), growth);
-        var results = await _host.ClearAsync(Enumerable.Range(0, _world.Minerals.Count)
+        policy = WithDeals(policy, round);
+        var cleared = await _host.ClearAsync(Enumerable.Range(0, _world.Minerals.Count)
             .Select(m => MineralInput(m, policy, offers)).ToArray());
+        var results = SettleContracts(round, cleared, deals);
         _last = results;
 
         // 3. policy: bloc membership by sequential best response with hysteresis and notice (§4.2).
         var stability = _scenario.Bloc is null ? new StabilityReport(true, true, [], []) : await DecideMembershipAsync(round, results, events);
+
+        // 4. negotiate: bilateral sessions on this round's equilibrium; agreements take effect next round (§3.1).
+        var sessions = await NegotiateAsync(round, results, events, deals);
 
         // 5. invest: countries settle stocks, exits, restarts and investment.
         var settled = await _host.SettleAsync(Enumerable.Range(0, _world.CountryCount)
@@ -83,7 +91,7 @@ public sealed partial class Simulation
         ChinaFloods(round, settled, events);
 
         // 6. report.
-        return RoundReports.Build(_world, round, Month(round), _members, results, events, stability);
+        return RoundReports.Build(_world, round, Month(round), _members, results, events, stability) with { Deals = deals, Sessions = sessions };
     }
 
     public string Month(int round)

@@ -18,7 +18,14 @@ public sealed record PolicyState(
     IReadOnlyList<ActiveControl> Controls,
     IReadOnlyList<ActiveFlood> Floods,
     /// <summary>Demand growth multiplier per mineral since the base year.</summary>
-    double[] Growth);
+    double[] Growth)
+{
+    /// <summary>Tariff concessions of the deals in force (MODEL.md §3.2).</summary>
+    public IReadOnlyList<TariffCut> TariffCuts { get; init; } = [];
+
+    /// <summary>Contracted volumes in force, served first (MODEL.md §3.6).</summary>
+    public IReadOnlyList<ContractFlow> Contracts { get; init; } = [];
+}
 
 /// <summary>A Section 232 duty in force: the US charges Rate on Exporter's Stages.</summary>
 public sealed record Section232Duty(int Importer, int Exporter, Market.MarketStageSet Stages, double Rate);

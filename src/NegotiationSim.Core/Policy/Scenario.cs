@@ -12,4 +12,8 @@ public sealed record Scenario(
     ModelSettings Settings,
     long Seed,
     int Rounds,
-    string StartMonth);
+    string StartMonth)
+{
+    /// <summary>Bilateral negotiation settings; null when the scenario has no negotiation.</summary>
+    public NegotiationSettings? Negotiation { get; init; }
+}

@@ -11,7 +11,14 @@ public sealed record RoundReport(
     IReadOnlyList<SecurityRow> Security,
     IReadOnlyList<RunEvent> Events,
     StabilityReport Stability,
-    int SolverSweeps);
+    int SolverSweeps)
+{
+    /// <summary>Deals signed, in force, voided or expired this round (MODEL.md §3.6).</summary>
+    public IReadOnlyList<DealRow> Deals { get; init; } = [];
+
+    /// <summary>Negotiation sessions that ended this round, with their transcripts.</summary>
+    public IReadOnlyList<SessionReport> Sessions { get; init; } = [];
+}
 
 /// <summary>Average delivered prices in a market: paid inside the bloc, outside it (China excluded), and in China.</summary>
 public sealed record MarketPrices(string Mineral, string Stage, double Member, double Outsider, double China, double Floor, double WorldFob);
@@ -19,7 +26,7 @@ public sealed record MarketPrices(string Mineral, string Stage, double Member, d
 /// <summary>One country × mineral × stage in a round: production, use, trade, price and (per mineral, on the ore row) welfare.</summary>
 public sealed record CountryMineralRow(string Country, string Mineral, string Stage, double Output, double Use,
     double Imports, double Exports, double ImportsFromChina, double FobPrice, double PriceIndex,
-    double ConsumerSurplus, double ProducerSurplus, double TariffRevenue, double ExportRent, double Subsidy);
+    double ConsumerSurplus, double ProducerSurplus, double TariffRevenue, double ExportRent, double Subsidy, double ContractTransfer = 0);
 
 public sealed record FlowRow(string Mineral, string Stage, string Origin, string Destination, double Tonnes, double DeliveredPrice);
 

@@ -30,7 +30,7 @@ public static class RoundReports
                     var w = s == 0 ? r.Welfare[i] : WelfareRow.Zero;
                     rows.Add(new CountryMineralRow(world.Countries[i].Id, mineral, stage, st.Output[i], st.Use[i], st.Imports[i],
                         st.Exports[i], st.ImportsFromChina[i], st.Price[i], st.PriceIndex[i],
-                        w.ConsumerSurplus, w.ProducerSurplus, w.TariffRevenue, w.ExportRent, w.Subsidy));
+                        w.ConsumerSurplus, w.ProducerSurplus, w.TariffRevenue, w.ExportRent, w.Subsidy, w.ContractTransfer));
                 }
                 flows.AddRange(st.Flows.Select(f => new FlowRow(mineral, stage, world.Countries[f.Origin].Id,
                     world.Countries[f.Destination].Id, f.Tonnes, f.DeliveredPrice)));
