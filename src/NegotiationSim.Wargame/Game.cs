@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NegotiationSim.Wargame;
 
 public enum GamePhase { Setup, Running, Paused, Ended }
@@ -15,6 +17,7 @@ public sealed class Game
     private readonly Dictionary<string, TeamMove> _moves = new(StringComparer.Ordinal);
     private readonly List<ClosedRound> _history = [];
     private readonly List<GameInput> _inputs = [];
+    private readonly Dictionary<string, Offer> _offers = new(StringComparer.Ordinal);
 
     private Game(GameCreated created, IEnumerable<string> countries)
     {
@@ -23,6 +26,9 @@ public sealed class Game
     }
 
     public GameCreated Created { get; }
+
+    /// <summary>SHA-256 of the key instructor actions need now.</summary>
+    public string InstructorKeyHash { get; private set; } = "";
     public GameRules Rules => Created.Rules;
     public GamePhase Phase { get; private set; } = GamePhase.Setup;
 
@@ -48,11 +54,17 @@ public sealed class Game
     /// <summary>Every input taken, in order: what the journal holds.</summary>
     public IReadOnlyList<GameInput> Inputs => _inputs;
 
+    /// <summary>Every offer made so far, by id, with where it stands.</summary>
+    public IReadOnlyDictionary<string, Offer> Offers => _offers;
+
+    /// <summary>The id the next offer gets: numbered in journal order, so a replay gives the same ids.</summary>
+    public string NextOfferId => $"O{_offers.Count + 1}";
+
     public IReadOnlyList<string> Messages => _inputs.OfType<MessageBroadcast>().Select(m => m.Text).ToList();
 
     public static Game Create(GameCreated created, IEnumerable<string> countries)
     {
-        var game = new Game(created, countries);
+        var game = new Game(created, countries) { InstructorKeyHash = created.InstructorKeyHash };
         game._inputs.Add(created);
         return game;
     }
@@ -90,6 +102,9 @@ public sealed class Game
         MessageBroadcast b when string.IsNullOrWhiteSpace(b.Text) => "the message is empty",
         MessageBroadcast b when b.Text.Length > 1000 => "a message is at most 1000 characters",
         MessageBroadcast => null,
+        InstructorKeyIssued k => k.KeyHash.Length == 64 ? null : "not a key hash",
+        OfferMade o => CheckOffer(o),
+        OfferAnswered a => CheckAnswer(a),
         RoundClosed c when c.Round != Round => $"round {c.Round} is not the current round ({Round})",
         RoundClosed c => CheckClose(c),
         _ => "unknown input",
@@ -104,6 +119,39 @@ public sealed class Game
         if (!_seats.TryGetValue(m.Country, out var team) || team != m.TeamId) return $"your team does not play {m.Country}";
         return null;
     }
+
+    private string? CheckOffer(OfferMade o)
+    {
+        if (CheckMove(new MoveSubmitted(o.At, o.TeamId, o.Country, o.Round, new TeamMove(BlocChoice.Stay))) is { } error) return error;
+        if (o.OfferId != NextOfferId) return $"offer id {o.OfferId} out of order (next is {NextOfferId})";
+        if (o.Buyer == o.Seller) return "buyer and seller must be different countries";
+        if (o.Buyer != o.Country && o.Seller != o.Country) return $"an offer from {o.Country} must have {o.Country} as buyer or seller";
+        var partner = o.Buyer == o.Country ? o.Seller : o.Buyer;
+        if (!_seats.ContainsKey(partner)) return $"'{partner}' is not a country of this game";
+        if (o.Counters is null) return null;
+        if (!_offers.TryGetValue(o.Counters, out var countered)) return $"no offer {o.Counters}";
+        if (countered.Status != OfferStatus.Open) return $"offer {o.Counters} is already {countered.Status.ToString().ToLowerInvariant()}";
+        if (countered.To != o.Country) return $"offer {o.Counters} was not made to {o.Country}";
+        if (countered.From != partner) return $"a counter to {o.Counters} goes back to {countered.From}";
+        return null;
+    }
+
+    private string? CheckAnswer(OfferAnswered a)
+    {
+        if (Phase != GamePhase.Running) return Phase == GamePhase.Paused ? "the game is paused" : "the game is not running";
+        if (a.Round != Round) return $"round {a.Round} is not the current round ({Round})";
+        if (!_offers.TryGetValue(a.OfferId, out var offer)) return $"no offer {a.OfferId}";
+        if (offer.To != a.Country) return $"offer {a.OfferId} was not made to {a.Country}";
+        if (offer.Status != OfferStatus.Open) return $"offer {a.OfferId} is already {offer.Status.ToString().ToLowerInvariant()}";
+        if (!_seats.TryGetValue(a.Country, out var seat)) return $"'{a.Country}' is not a country of this game";
+        if (a.TeamId is null) return seat is null ? null : $"{a.Country} is played by a team";
+        if (!_teams.ContainsKey(a.TeamId)) return "unknown team";
+        return seat == a.TeamId ? null : $"your team does not play {a.Country}";
+    }
+
+    /// <summary>Offers accepted in <paramref name="round"/>: the deals people agreed that round.</summary>
+    public IEnumerable<Offer> AgreedIn(int round) => _offers.Values.Where(o => o.Round == round && o.Status == OfferStatus.Accepted)
+        .OrderBy(o => int.Parse(o.Id[1..], System.Globalization.CultureInfo.InvariantCulture));
 
     private string? CheckClose(RoundClosed c)
     {
@@ -149,7 +197,20 @@ public sealed class Game
                 if (Deadline is { } d) Deadline = d.AddSeconds(e.Seconds);
                 else _pausedRemaining += e.Seconds;
                 break;
+            case InstructorKeyIssued k:
+                InstructorKeyHash = k.KeyHash;
+                break;
+            case OfferMade o:
+                if (o.Counters is { } id) _offers[id] = _offers[id] with { Status = OfferStatus.Countered };
+                _offers[o.OfferId] = new Offer(o.OfferId, o.Round, o.Country, o.Buyer == o.Country ? o.Seller : o.Buyer, o.Buyer, o.Seller,
+                    o.Mineral, o.Stage, o.Outcome, o.Counters, OfferStatus.Open, null);
+                break;
+            case OfferAnswered a:
+                _offers[a.OfferId] = _offers[a.OfferId] with { Status = a.Accept ? OfferStatus.Accepted : OfferStatus.Rejected, Why = a.Why };
+                break;
             case RoundClosed c:
+                foreach (var open in _offers.Values.Where(o => o.Status == OfferStatus.Open).ToList())
+                    _offers[open.Id] = open with { Status = OfferStatus.Expired };
                 _history.Add(new ClosedRound(c.Round, c.Reason, new Dictionary<string, TeamMove>(_moves),
                     PlayedCountries.ToList()));
                 _moves.Clear();
@@ -197,3 +258,10 @@ public sealed record Team(string Id, string Name, string CodeHash);
 
 /// <summary>A round as it closed: why, the moves teams made and which countries teams played then.</summary>
 public sealed record ClosedRound(int Round, CloseReason Reason, IReadOnlyDictionary<string, TeamMove> Moves, IReadOnlyList<string> Played);
+
+/// <summary>An offer from one country to another and where it stands.</summary>
+public sealed record Offer(string Id, int Round, string From, string To, string Buyer, string Seller, string Mineral, string Stage,
+    int Outcome, string? Counters, OfferStatus Status, string? Why);
+
+[JsonConverter(typeof(JsonStringEnumConverter<OfferStatus>))]
+public enum OfferStatus { Open, Accepted, Rejected, Countered, Expired }

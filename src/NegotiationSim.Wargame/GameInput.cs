@@ -20,6 +20,9 @@ namespace NegotiationSim.Wargame;
 [JsonDerivedType(typeof(EventInjected), "inject")]
 [JsonDerivedType(typeof(MessageBroadcast), "message")]
 [JsonDerivedType(typeof(RoundClosed), "close")]
+[JsonDerivedType(typeof(OfferMade), "offer")]
+[JsonDerivedType(typeof(OfferAnswered), "answer")]
+[JsonDerivedType(typeof(InstructorKeyIssued), "key")]
 public abstract record GameInput(DateTimeOffset At);
 
 /// <param name="ScenarioYaml">The scenario's whole text, so a replay does not depend on the file staying as it was.</param>
@@ -51,3 +54,17 @@ public sealed record RoundClosed(DateTimeOffset At, int Round, CloseReason Reaso
 
 [JsonConverter(typeof(JsonStringEnumConverter<CloseReason>))]
 public enum CloseReason { AllMoved, TimerExpired, InstructorAdvanced }
+
+/// <summary>
+/// A team proposes a deal to another country, or counters an offer it received (<paramref name="Counters"/>): an
+/// outcome of the negotiation's deal space between <paramref name="Buyer"/> and <paramref name="Seller"/> (one of them
+/// the team's own country) for a mineral and stage. Ids are the host's, in order.
+/// </summary>
+public sealed record OfferMade(DateTimeOffset At, string TeamId, string Country, int Round, string OfferId, string Buyer, string Seller,
+    string Mineral, string Stage, int Outcome, string? Counters = null) : GameInput(At);
+
+/// <summary>The country an offer was made to accepts or rejects it: its team, or (<paramref name="TeamId"/> null) its strategy.</summary>
+public sealed record OfferAnswered(DateTimeOffset At, string? TeamId, string Country, int Round, string OfferId, bool Accept, string? Why = null) : GameInput(At);
+
+/// <summary>A new instructor key (each start of the host prints one); the previous key stops working.</summary>
+public sealed record InstructorKeyIssued(DateTimeOffset At, string KeyHash) : GameInput(At);
