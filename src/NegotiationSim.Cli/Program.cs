@@ -6,6 +6,7 @@ var root = new RootCommand("negsim: critical-mineral trade negotiations, simulat
 root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(ValidateCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(ServeCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(WargameCommand.Create(AnsiConsole.Console));
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

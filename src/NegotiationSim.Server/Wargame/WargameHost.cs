@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
@@ -33,7 +35,10 @@ public static class WargameHost
         builder.Services.AddSingleton<DebriefCache>();
         builder.Services.AddSignalR().AddJsonProtocol(_ => { });
         builder.Services.AddHostedService<WargamePulse>();
-        builder.Services.AddProblemDetails();
+        // Prices with no floor are NaN; they travel as "NaN" rather than failing the response.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
+        // A body of the wrong types throws, so the handler below can say what was wrong instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         var app = builder.Build();
         // A malformed request (wrong types, bad JSON, too large) gets its reason as JSON, never a stack trace.
@@ -45,6 +50,8 @@ public static class WargameHost
                 var (status, message) = error is BadHttpRequestException bad
                     ? (bad.StatusCode, $"bad request: {bad.Message}")
                     : (StatusCodes.Status500InternalServerError, "the server failed on this request");
+                if (status >= 500)
+                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("NegotiationSim.Wargame").LogError(error, "{Path} failed", http.Request.Path);
                 http.Response.StatusCode = status;
                 await http.Response.WriteAsJsonAsync(new { errors = new[] { message } });
             },
