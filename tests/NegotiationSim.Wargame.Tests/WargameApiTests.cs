@@ -106,11 +106,13 @@ public sealed class WargameApiTests
         await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
         var japan = await host.AddTeamAsync("Sakura", "JPN");
         var korea = await host.AddTeamAsync("Kimchi", "KOR");
+        await host.Instructor("POST start");
         var statuses = new List<HttpStatusCode>();
-        for (var k = 0; k < RateLimiter.Limit + 5; k++) statuses.Add((await host.Team(japan, "team")).StatusCode);
+        for (var k = 0; k < RateLimiter.Limit + 5; k++) statuses.Add((await host.Team(japan, "POST move", new { round = 1, bloc = "Stay" })).StatusCode);
         Assert.Equal(RateLimiter.Limit, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
-        Assert.Equal(HttpStatusCode.OK, (await host.Team(korea, "team")).StatusCode);
+        Assert.Equal(RateLimiter.Limit, host.Session.Game.Inputs.OfType<MoveSubmitted>().Count());
+        Assert.Equal(HttpStatusCode.OK, (await host.Team(korea, "POST move", new { round = 1, bloc = "Stay" })).StatusCode);
     }
 
     [Fact]

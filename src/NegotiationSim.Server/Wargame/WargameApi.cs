@@ -164,7 +164,7 @@ public static class WargameApi
     private static IResult? Instructor(HttpContext http, WargameSession s, RateLimiter limit)
     {
         if (!Secrets.Matches(Header(http, KeyHeader), s.Game.InstructorKeyHash)) return Refused("instructor key missing or wrong", StatusCodes.Status403Forbidden);
-        return limit.Allow("instructor") ? null : Refused("too many requests: slow down", StatusCodes.Status429TooManyRequests);
+        return limit.Allow("instructor", HttpMethods.IsGet(http.Request.Method)) ? null : Refused("too many requests: slow down", StatusCodes.Status429TooManyRequests);
     }
 
     private static (Team? Team, IResult? Refusal) TeamOf(HttpContext http, WargameSession s, RateLimiter limit)
@@ -172,28 +172,32 @@ public static class WargameApi
         var code = Header(http, CodeHeader);
         var team = code is null ? null : s.Game.Teams.Values.FirstOrDefault(t => Secrets.Matches(code, t.CodeHash));
         if (team is null) return (null, Refused("team code missing or wrong", StatusCodes.Status403Forbidden));
-        return limit.Allow(team.Id) ? (team, null) : (null, Refused("too many requests: slow down", StatusCodes.Status429TooManyRequests));
+        return limit.Allow(team.Id, HttpMethods.IsGet(http.Request.Method)) ? (team, null) : (null, Refused("too many requests: slow down", StatusCodes.Status429TooManyRequests));
     }
 
     private static string? Header(HttpContext http, string name) =>
         http.Request.Headers.TryGetValue(name, out var v) && v.Count == 1 ? v[0] : null;
 }
 
-/// <summary>At most <see cref="Limit"/> requests per caller in any <see cref="Window"/>: a class clicks, a script floods.</summary>
+/// <summary>
+/// At most <see cref="Limit"/> actions and <see cref="ReadLimit"/> views per caller in any <see cref="Window"/>: a class
+/// clicks, a script floods. Views get more room because every open page fetches one after each change in the game.
+/// </summary>
 public sealed class RateLimiter(TimeProvider clock)
 {
     public const int Limit = 60;
+    public const int ReadLimit = 600;
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _seen = new(StringComparer.Ordinal);
 
-    public bool Allow(string caller)
+    public bool Allow(string caller, bool read = false)
     {
         var now = clock.GetUtcNow();
-        var q = _seen.GetOrAdd(caller, _ => new Queue<DateTimeOffset>());
+        var q = _seen.GetOrAdd(read ? caller + "/view" : caller, _ => new Queue<DateTimeOffset>());
         lock (q)
         {
             while (q.Count > 0 && now - q.Peek() > Window) q.Dequeue();
-            if (q.Count >= Limit) return false;
+            if (q.Count >= (read ? ReadLimit : Limit)) return false;
             q.Enqueue(now);
             return true;
         }

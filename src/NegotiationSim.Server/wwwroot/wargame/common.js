@@ -39,11 +39,14 @@ const WG = (() => {
     return c.phase + " · round " + c.round + " of " + c.rounds + left;
   }
   // Live: the hub says something changed; the page fetches what it may see. A local tick keeps the timer moving.
-  function live(refresh) {
+  function live(fetchView) {
+    // Many inputs can land in a second (a whole class moving); one fetch per quarter second is enough.
+    let timer = null;
+    const refresh = () => { if (timer === null) timer = setTimeout(() => { timer = null; fetchView(); }, 250); };
     const hub = new signalR.HubConnectionBuilder().withUrl("/wargame/hub").withAutomaticReconnect().build();
     hub.on("changed", () => refresh());
     hub.onreconnected(() => refresh());
-    hub.start().then(refresh, refresh);
+    hub.start().then(fetchView, fetchView);
     return hub;
   }
   function say(id, text, bad) { const e = fill(id, text); e.className = bad ? "note bad" : "note"; }
