@@ -63,6 +63,7 @@ public static class WargameHost
             await next();
         });
         app.MapGet("/", () => Results.Redirect("/wargame/instructor.html"));
+        app.MapGet("/favicon.ico", () => Results.NoContent()); // browsers ask for one; a 404 would show as a page error
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(web) });
         app.MapHub<WargameHub>("/wargame/hub");
         WargameApi.Map(app);

@@ -69,8 +69,9 @@ function counter(o) {
 document.getElementById("use-code").onclick = () => { code = document.getElementById("code").value.trim(); sessionStorage.setItem("wg-code", code); document.getElementById("login").hidden = true; refresh(); };
 document.getElementById("print").onclick = () => window.print();
 document.getElementById("move").onclick = async () => {
-  try { await api("POST", "move", H(), { round: view.clock.round, bloc: document.getElementById("bloc").value, threat: document.getElementById("threat").value });
-    say("move-note", "move submitted for round " + view.clock.round); await refresh(); }
+  const round = view.clock.round; // the move may close the round; the note names the round it was for
+  try { await api("POST", "move", H(), { round, bloc: document.getElementById("bloc").value, threat: document.getElementById("threat").value });
+    say("move-note", "move submitted for round " + round); await refresh(); }
   catch (e) { say("move-note", e.message, true); }
 };
 document.getElementById("value").onclick = async () => {
