@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NegotiationSim.Core.Policy;
 using NegotiationSim.Scenarios;
 using NegotiationSim.Server;
 using NegotiationSim.Server.Wargame;
@@ -18,30 +19,30 @@ public static class WargameCommand
         var file = new Argument<FileInfo>("scenario") { Description = "the scenario the class plays (YAML)" };
         var journal = new Option<FileInfo?>("--journal") { Description = "the game's journal (default: <scenario>.wargame.jsonl here); an existing one is resumed" };
         var urls = new Option<string>("--urls") { Description = "address to listen on (port 0: any free port)", DefaultValueFactory = _ => ServerOptions.DefaultUrls };
-        var seconds = new Option<int>("--round-seconds") { Description = "time teams have each round", DefaultValueFactory = _ => 600 };
-        var rounds = new Option<int?>("--rounds") { Description = "rounds the class plays (default: the scenario's rounds less one)" };
-        var timeout = new Option<string>("--on-timeout") { Description = "a team that has not moved when the timer runs out: computer (its strategy plays) or nomove", DefaultValueFactory = _ => "computer" };
+        var seconds = new Option<int?>("--round-seconds") { Description = "time teams have each round (default: the scenario's wargame: section, else 600)" };
+        var rounds = new Option<int?>("--rounds") { Description = "rounds the class plays (default: the scenario's wargame: section, else its rounds less one)" };
+        var timeout = new Option<string?>("--on-timeout") { Description = "a team that has not moved when the timer runs out: computer (its strategy plays) or no_move (default: the scenario's)" };
         var command = new Command("wargame", "host a classroom war-game: the instructor's page, team pages, the debrief") { file, journal, urls, seconds, rounds, timeout };
         command.SetAction(async (ParseResult pr, CancellationToken ct) => await RunAsync(console, pr.GetValue(file)!, pr.GetValue(journal),
-            pr.GetValue(urls)!, pr.GetValue(seconds), pr.GetValue(rounds), pr.GetValue(timeout)!, ct));
+            pr.GetValue(urls)!, pr.GetValue(seconds), pr.GetValue(rounds), pr.GetValue(timeout), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo file, FileInfo? journal, string urls, int seconds, int? rounds,
-        string timeout, CancellationToken ct)
+    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo file, FileInfo? journal, string urls, int? seconds, int? rounds,
+        string? timeout, CancellationToken ct)
     {
         if (!file.Exists) { console.MarkupLineInterpolated($"[red]{file.FullName}: no such file[/]"); return 1; }
         if (seconds is < 10 or > 86400) { console.MarkupLine("[red]--round-seconds: 10 to 86400[/]"); return 2; }
-        TimeoutFill fill;
-        switch (timeout) { case "computer": fill = TimeoutFill.Computer; break; case "nomove": fill = TimeoutFill.NoMove; break;
-            default: console.MarkupLine("[red]--on-timeout: computer or nomove[/]"); return 2; }
+        if (timeout is not (null or "computer" or "no_move")) { console.MarkupLine("[red]--on-timeout: computer or no_move[/]"); return 2; }
         if (!ScenarioLoader.TryLoad(file.FullName, out var scenario, out var errors))
         {
             foreach (var e in errors) console.MarkupLineInterpolated($"[red]{e}[/]");
             console.MarkupLineInterpolated($"[red]{errors.Count} error(s); no game was started.[/]");
             return 1;
         }
-        var played = rounds ?? scenario!.Rounds - 1;
+        var classroom = scenario!.Classroom ?? new ClassroomSettings();
+        var fill = (timeout ?? (classroom.ComputerFillsIn ? "computer" : "no_move")) == "computer" ? TimeoutFill.Computer : TimeoutFill.NoMove;
+        var played = rounds ?? classroom.Rounds ?? scenario.Rounds - 1;
         if (played < 1 || played > 1200) { console.MarkupLine("[red]--rounds: 1 to 1200[/]"); return 2; }
         var path = journal?.FullName ?? Path.GetFullPath(Path.GetFileNameWithoutExtension(file.Name) + ".wargame.jsonl");
         WargameSession session;
@@ -50,7 +51,7 @@ public static class WargameCommand
         try
         {
             (session, key, resumed) = await WargameSession.OpenAsync(scenario!, file.Name, await File.ReadAllTextAsync(file.FullName, ct), path,
-                new GameRules(seconds, fill, played), TimeProvider.System);
+                new GameRules(seconds ?? classroom.RoundSeconds, fill, played), TimeProvider.System);
         }
         catch (InvalidDataException e)
         {

@@ -24,13 +24,14 @@ public static partial class ScenarioLoader
         var r = new NodeReader(origins, path);
         r.Errors.AddRange(found);
         r.CheckKeys(root, "name", "question", "seed", "rounds", "start_month", "minerals", "countries", "production",
-            "capacity", "consumption", "reserves", "tariffs", "bloc", "events", "settings", "negotiation");
+            "capacity", "consumption", "reserves", "tariffs", "bloc", "events", "settings", "negotiation", "wargame");
         var world = ReadWorld(r, root);
         var bloc = world is null ? null : ReadBloc(r, root, world);
         var rounds = r.Integer(root, "rounds", 36, 1, 1200);
         var events = world is null ? [] : ReadEvents(r, root, world, rounds);
         var settings = ReadSettings(r, root);
         var negotiation = ReadNegotiation(r, root);
+        var classroom = ReadClassroom(r, root, rounds);
         var seed = (long)r.Number(root, "seed", 1, 0, 9e15);
         var name = r.Text(root, "name") ?? Path.GetFileNameWithoutExtension(path);
         var question = r.Text(root, "question") ?? "";
@@ -38,7 +39,7 @@ public static partial class ScenarioLoader
         if (!DateOnly.TryParseExact(start + "-01", "yyyy-MM-dd", out _)) r.Error(r.Get(root, "start_month"), "start_month must look like 2026-02");
         errors = r.Errors;
         if (errors.Count > 0 || world is null) return false;
-        scenario = new Scenario(name, question, world, bloc, events, settings, seed, rounds, start) { Negotiation = negotiation };
+        scenario = new Scenario(name, question, world, bloc, events, settings, seed, rounds, start) { Negotiation = negotiation, Classroom = classroom };
         return true;
     }
 

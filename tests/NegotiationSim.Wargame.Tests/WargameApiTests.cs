@@ -146,6 +146,10 @@ public sealed class WargameApiTests
         Assert.Contains(round2.Events, e => e.Kind == "decides-to-join" && e.Country == "KOR" && e.Reason == "the team's decision");
         var team = await (await host.Team(japan, "team")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(team.GetProperty("world").GetProperty("deals").EnumerateArray(), d => d.GetProperty("id").GetString() == "W2");
+        // Information rule (the scenario has no wargame: section, so teams see only their own rows); the instructor sees all.
+        Assert.All(team.GetProperty("world").GetProperty("rows").EnumerateArray(), r => Assert.Equal("JPN", r.GetProperty("country").GetString()));
+        var all = await (await host.Instructor("instructor")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(6, all.GetProperty("world").GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("country").GetString()).Distinct().Count());
     }
 
     [Fact]

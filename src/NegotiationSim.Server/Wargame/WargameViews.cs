@@ -91,7 +91,8 @@ public static class WargameViews
     {
         if (s.Reports.Count == 0) return null;
         var r = s.Reports[^1];
-        bool Sees(string c) => country is null || c == country;
+        var open = s.Scenario.Classroom?.SeeOtherCountries == true; // the scenario's information rule
+        bool Sees(string c) => country is null || c == country || open;
         var rows = r.Rows.Where(x => Sees(x.Country)).Select(x => new WorldRow(x.Country, x.Mineral, x.Stage, x.Output, x.Use, x.Imports,
             x.Exports, x.ImportsFromChina, x.FobPrice)).ToArray();
         var events = s.Reports.SelectMany(x => x.Events).Where(e => country is null || e.Country == country || PublicKinds.Contains(e.Kind)).ToArray();
