@@ -89,6 +89,11 @@ public sealed class Game
         SeatChanged s when s.TeamId is not null && CountryOf(s.TeamId) is { } held && held != s.Country =>
             $"team '{s.TeamId}' already plays {held}",
         SeatChanged => Phase == GamePhase.Ended ? "the game has ended" : null,
+        SeatClaimed c when !_seats.ContainsKey(c.Country) => $"'{c.Country}' is not a country of this game",
+        SeatClaimed c when _seats[c.Country] is not null => $"{c.Country} is already played by a team",
+        SeatClaimed c when !_teams.ContainsKey(c.TeamId) => "unknown team",
+        SeatClaimed c when CountryOf(c.TeamId) is { } held => $"your team already plays {held}",
+        SeatClaimed => Phase == GamePhase.Ended ? "the game has ended" : null,
         GameStarted => Phase == GamePhase.Setup ? null : "the game has already started",
         GamePaused => Phase == GamePhase.Running ? null : "the game is not running",
         GameResumed => Phase == GamePhase.Paused ? null : "the game is not paused",
@@ -176,6 +181,9 @@ public sealed class Game
                 break;
             case SeatChanged s:
                 _seats[s.Country] = s.TeamId;
+                break;
+            case SeatClaimed c:
+                _seats[c.Country] = c.TeamId;
                 break;
             case GameStarted g:
                 Phase = GamePhase.Running;

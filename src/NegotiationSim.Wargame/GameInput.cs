@@ -23,6 +23,7 @@ namespace NegotiationSim.Wargame;
 [JsonDerivedType(typeof(OfferMade), "offer")]
 [JsonDerivedType(typeof(OfferAnswered), "answer")]
 [JsonDerivedType(typeof(InstructorKeyIssued), "key")]
+[JsonDerivedType(typeof(SeatClaimed), "claim")]
 public abstract record GameInput(DateTimeOffset At);
 
 /// <param name="ScenarioYaml">The scenario's whole text, so a replay does not depend on the file staying as it was.</param>
@@ -68,3 +69,6 @@ public sealed record OfferAnswered(DateTimeOffset At, string? TeamId, string Cou
 
 /// <summary>A new instructor key (each start of the host prints one); the previous key stops working.</summary>
 public sealed record InstructorKeyIssued(DateTimeOffset At, string KeyHash) : GameInput(At);
+
+/// <summary>A team with no country picks one the computer plays (the instructor lets teams pick instead of assigning).</summary>
+public sealed record SeatClaimed(DateTimeOffset At, string Country, string TeamId) : GameInput(At);

@@ -101,6 +101,21 @@ public sealed class WargameApiTests
     }
 
     [Fact]
+    public async Task Pick_ATeamChoosesAFreeCountryOnlyOnce_AndNotOneAnotherTeamPlays()
+    {
+        await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
+        await host.AddTeamAsync("Sakura", "JPN");
+        var free = (await (await host.Instructor("POST teams", new { name = "Kimchi" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var view = await (await host.Team(free, "team")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.DoesNotContain("JPN", view.GetProperty("freeSeats").EnumerateArray().Select(e => e.GetString()));
+
+        Assert.Equal("JPN is already played by a team", await WargameServer.ErrorOf(await host.Team(free, "POST pick", new { country = "JPN" })));
+        Assert.True((await host.Team(free, "POST pick", new { country = "KOR" })).IsSuccessStatusCode);
+        Assert.Equal("your team already plays KOR", await WargameServer.ErrorOf(await host.Team(free, "POST pick", new { country = "DEU" })));
+        Assert.Equal("t2", host.Session.Game.Seats["KOR"]);
+    }
+
+    [Fact]
     public async Task RateLimit_RefusesAFloodFromOneTeamButNotTheOthers()
     {
         await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);

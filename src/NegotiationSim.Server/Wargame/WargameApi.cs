@@ -27,6 +27,7 @@ public static class WargameApi
     public sealed record MoveRequest(int Round, BlocChoice Bloc, ThreatAnswer Threat = ThreatAnswer.None);
     public sealed record OfferRequest(int Round, string? Partner, string? Role, string? Mineral, string? Stage, int[]? Levels, string? Counters);
     public sealed record AnswerRequest(int Round, string? OfferId, bool Accept);
+    public sealed record PickRequest(string? Country);
 
     private static IResult Refused(string error, int status = StatusCodes.Status400BadRequest) =>
         Results.Json(new { errors = new[] { error } }, statusCode: status);
@@ -98,6 +99,13 @@ public static class WargameApi
         {
             var (team, no) = TeamOf(http, s, limit);
             return no ?? Results.Ok(WargameViews.Team(s, team!));
+        });
+        api.MapPost("/pick", async (HttpContext http, PickRequest r, WargameSession s, RateLimiter limit) =>
+        {
+            var (team, no) = TeamOf(http, s, limit);
+            if (no is not null) return no;
+            if (r.Country is null || r.Country.Length > 16) return Refused("country: the id of a country the computer plays");
+            return Outcome(await s.TakeAsync(new SeatClaimed(s.Now, r.Country, team!.Id)));
         });
         api.MapPost("/move", async (HttpContext http, MoveRequest r, WargameSession s, RateLimiter limit) =>
         {

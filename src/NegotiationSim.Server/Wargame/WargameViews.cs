@@ -25,7 +25,8 @@ public sealed record Briefing(string Country, string Name, string Role, bool Mem
 
 public sealed record TeamView(string TeamId, string TeamName, string? Country, ClockView Clock, bool Moved, TeamMove? Move,
     Briefing? Briefing, WorldView? World, IReadOnlyList<OfferView> Offers, IReadOnlyList<string> Threats,
-    IReadOnlyList<string> Messages, IReadOnlyList<string> Partners, IReadOnlyList<string> Minerals, IReadOnlyList<IssueView> Issues);
+    IReadOnlyList<string> Messages, IReadOnlyList<string> Partners, IReadOnlyList<string> Minerals, IReadOnlyList<IssueView> Issues,
+    IReadOnlyList<string> FreeSeats);
 
 public sealed record IssueView(string Name, IReadOnlyList<string> Labels);
 
@@ -69,7 +70,8 @@ public static class WargameViews
         return new TeamView(team.Id, team.Name, country, Clock(s), country is not null && g.Moves.ContainsKey(country),
             country is not null && g.Moves.TryGetValue(country, out var m) ? m : null,
             country is null ? null : Brief(s, country), World(s, country), offers, threats, g.Messages,
-            s.World.Countries.Where(c => c.Id != country).Select(c => c.Id).ToArray(), s.World.Minerals.Select(x => x.Id).ToArray(), Issues);
+            s.World.Countries.Where(c => c.Id != country).Select(c => c.Id).ToArray(), s.World.Minerals.Select(x => x.Id).ToArray(), Issues,
+            country is null ? g.Seats.Where(kv => kv.Value is null).Select(kv => kv.Key).ToArray() : []);
     }
 
     private static string NameOf(WargameSession s, string id) => s.World.Countries[s.World.CountryIndex(id)].Name;

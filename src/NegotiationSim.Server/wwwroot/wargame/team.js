@@ -35,6 +35,8 @@ async function refresh() {
   fill("team", view.teamName);
   fill("country", view.country ? "plays " + view.country : "no country yet: ask the instructor");
   fill("clock", clockText(view.clock) + (view.moved ? " · moved" : " · not moved yet"));
+  document.getElementById("pick-box").hidden = !!view.country;
+  if (!view.country) fill("pick", view.freeSeats.map(c => el("option", { value: c }, c)));
   if (!built && view.country && view.briefing && view.briefing.position.length) build();
   document.getElementById("threat-box").hidden = view.threats.length === 0;
   fill("threats", view.threats.map(t => el("span", { class: "note bad" }, "Threat: " + t)));
@@ -67,6 +69,10 @@ function counter(o) {
 }
 
 document.getElementById("use-code").onclick = () => { code = document.getElementById("code").value.trim(); sessionStorage.setItem("wg-code", code); document.getElementById("login").hidden = true; refresh(); };
+document.getElementById("pick-go").onclick = async () => {
+  try { await api("POST", "pick", H(), { country: document.getElementById("pick").value }); await refresh(); }
+  catch (e) { say("pick-note", e.message, true); }
+};
 document.getElementById("print").onclick = () => window.print();
 document.getElementById("move").onclick = async () => {
   const round = view.clock.round; // the move may close the round; the note names the round it was for
