@@ -24,15 +24,23 @@ public sealed class DebriefCache
 {
     private (long Version, DebriefView View)? _cached;
 
-    public async Task<DebriefView> GetAsync(WargameSession s)
+    private readonly SemaphoreSlim _building = new(1, 1);
+
+    public async Task<DebriefView> GetAsync(WargameSession session)
     {
-        if (_cached is { } c && c.Version == s.Version) return c.View;
-        var view = await s.ReadAsync(() => BuildAsync(s));
-        _cached = (s.Version, view);
-        return view;
+        await _building.WaitAsync(); // one build at a time; a second caller gets the first one's result
+        try
+        {
+            if (_cached is { } c && c.Version == session.Version) return c.View;
+            var snapshot = await session.SnapshotAsync();
+            var view = await BuildAsync(snapshot);
+            _cached = (snapshot.Version, view);
+            return view;
+        }
+        finally { _building.Release(); }
     }
 
-    private static async Task<DebriefView> BuildAsync(WargameSession s)
+    private static async Task<DebriefView> BuildAsync(GameSnapshot s)
     {
         var g = s.Game;
         var w = s.World;
@@ -56,16 +64,15 @@ public sealed class DebriefCache
             var actual = s.Reports.Select(r => Welfare(r, country)).ToArray();
             var computer = (await Counterfactual(s, country)).Select(r => Welfare(r, country)).ToArray();
             var deals = s.Reports.SelectMany(r => r.Deals).Where(d => d.Status == "signed" && (d.Buyer == country || d.Seller == country)).ToArray();
-            var offers = WargameViews.Team(s, team).Offers;
             teams.Add(new DebriefTeam(teamId, team.Name, country, actual, computer, deals,
-                g.Offers.Values.Where(o => o.From == country || o.To == country).Select(o => offers.FirstOrDefault(x => x.Id == o.Id)).OfType<OfferView>().ToArray(),
+                g.Offers.Values.Where(o => o.From == country || o.To == country).Select(o => WargameViews.Offer(s.Values, o, country)).ToArray(),
                 Concessions(s, country)));
         }
         return new DebriefView(g.Created.ScenarioName, g.Rules.Rounds, rounds, teams);
     }
 
     /// <summary>The game again with <paramref name="country"/> played by the computer throughout.</summary>
-    private static async Task<IReadOnlyList<RoundReport>> Counterfactual(WargameSession s, string country)
+    private static async Task<IReadOnlyList<RoundReport>> Counterfactual(GameSnapshot s, string country)
     {
         var g = s.Game;
         var simulation = new Simulation(s.Scenario, new ReferenceHost(s.Scenario));
@@ -81,7 +88,7 @@ public sealed class DebriefCache
         .Sum(x => x.ConsumerSurplus + x.ProducerSurplus + x.TariffRevenue + x.ExportRent + x.Subsidy + x.ContractTransfer);
 
     /// <summary>Offers the team made that were worth less to it than its previous offer to the same partner.</summary>
-    private static int Concessions(WargameSession s, string country)
+    private static int Concessions(GameSnapshot s, string country)
     {
         var count = 0;
         foreach (var partner in s.Game.Offers.Values.Where(o => o.From == country).GroupBy(o => o.To))

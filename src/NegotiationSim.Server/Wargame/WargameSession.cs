@@ -196,13 +196,27 @@ public sealed class WargameSession : IDisposable
         return new OfferAnswered(Now, null, o.To, o.Round, o.Id, accept, why);
     }
 
-    /// <summary>Runs <paramref name="read"/> with no input taking effect meanwhile (the debrief reads the whole game).</summary>
-    public async Task<T> ReadAsync<T>(Func<Task<T>> read)
+    /// <summary>
+    /// A copy of the game as it stands (rebuilt from the inputs so far), its simulated rounds and offer values: the
+    /// debrief works on it outside the lock, so its re-runs never hold up a class still playing.
+    /// </summary>
+    public async Task<GameSnapshot> SnapshotAsync()
     {
         await _gate.WaitAsync();
-        try { return await read(); }
+        try
+        {
+            var countries = World.Countries.Select(c => c.Id).ToArray();
+            return new GameSnapshot(Scenario, Game.Replay(Game.Inputs.ToList(), _ => countries), _reports.ToList(),
+                new Dictionary<string, OfferValue>(_values, StringComparer.Ordinal), Version);
+        }
         finally { _gate.Release(); }
     }
 
     public void Dispose() => _journal.Dispose();
+}
+
+/// <summary>A war-game frozen at one version: what the debrief reads.</summary>
+public sealed record GameSnapshot(Scenario Scenario, Game Game, IReadOnlyList<RoundReport> Reports, IReadOnlyDictionary<string, OfferValue> Values, long Version)
+{
+    public WorldDefinition World => Scenario.World;
 }

@@ -76,10 +76,12 @@ public static class WargameViews
 
     private static string NameOf(WargameSession s, string id) => s.World.Countries[s.World.CountryIndex(id)].Name;
 
-    private static OfferView Offer(WargameSession s, Offer o, string? me)
+    private static OfferView Offer(WargameSession s, Offer o, string? me) => Offer(s.Values, o, me);
+
+    public static OfferView Offer(IReadOnlyDictionary<string, OfferValue> values, Offer o, string? me)
     {
         double? value = null, noDeal = null;
-        if (s.Values.TryGetValue(o.Id, out var v) && me is not null)
+        if (values.TryGetValue(o.Id, out var v) && me is not null)
             (value, noDeal) = me == o.Buyer ? (v.Buyer, v.BuyerReservation) : (v.Seller, v.SellerReservation);
         return new OfferView(o.Id, o.Round, o.From, o.To, o.Buyer, o.Seller, o.Mineral, o.Stage, o.Outcome, DealSpace.Standard.Describe(o.Outcome),
             o.Status.ToString().ToLowerInvariant(), o.Why, o.Counters, value, noDeal);
