@@ -101,6 +101,26 @@ public sealed class WargameApiTests
     }
 
     [Fact]
+    public async Task Counter_ReplacesTheOfferAndOnlyItsAddresseeCanMakeIt()
+    {
+        await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
+        var japan = await host.AddTeamAsync("Sakura", "JPN");
+        var korea = await host.AddTeamAsync("Kimchi", "KOR");
+        await host.Instructor("POST start");
+        await host.Team(japan, "POST offer", Offer(1, "KOR", "buy"));
+        var dearer = new { round = 1, partner = "JPN", role = "sell", mineral = "gallium", stage = "refined", levels = new[] { 2, 4, 1, 0, 0, 0, 0 }, counters = "O1" };
+
+        Assert.Equal("offer O1 was not made to JPN", await WargameServer.ErrorOf(await host.Team(japan, "POST offer", dearer with { partner = "KOR", role = "buy" })));
+        Assert.True((await host.Team(korea, "POST offer", dearer)).IsSuccessStatusCode);
+        Assert.Equal(OfferStatus.Countered, host.Session.Game.Offers["O1"].Status);
+        Assert.Equal(("KOR", "JPN", "O1"), (host.Session.Game.Offers["O2"].From, host.Session.Game.Offers["O2"].To, host.Session.Game.Offers["O2"].Counters));
+        Assert.Equal("offer O1 is already countered", await WargameServer.ErrorOf(await host.Team(korea, "POST answer", new { round = 1, offerId = "O1", accept = true })));
+        Assert.True((await host.Team(japan, "POST answer", new { round = 1, offerId = "O2", accept = true })).IsSuccessStatusCode);
+        // The counter is worth more to the seller than the first offer was: the price is higher.
+        Assert.True(host.Session.Values["O2"].Seller > host.Session.Values["O1"].Seller);
+    }
+
+    [Fact]
     public async Task Pick_ATeamChoosesAFreeCountryOnlyOnce_AndNotOneAnotherTeamPlays()
     {
         await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
