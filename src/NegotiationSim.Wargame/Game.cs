@@ -94,6 +94,8 @@ public sealed class Game
         SeatClaimed c when !_teams.ContainsKey(c.TeamId) => "unknown team",
         SeatClaimed c when CountryOf(c.TeamId) is { } held => $"your team already plays {held}",
         SeatClaimed => Phase == GamePhase.Ended ? "the game has ended" : null,
+        TeamCodeReissued r when !_teams.ContainsKey(r.TeamId) => $"no team '{r.TeamId}'",
+        TeamCodeReissued r => r.CodeHash.Length == 64 ? null : "not a code hash",
         GameStarted => Phase == GamePhase.Setup ? null : "the game has already started",
         GamePaused => Phase == GamePhase.Running ? null : "the game is not running",
         GameResumed => Phase == GamePhase.Paused ? null : "the game is not paused",
@@ -181,6 +183,9 @@ public sealed class Game
                 break;
             case SeatChanged s:
                 _seats[s.Country] = s.TeamId;
+                break;
+            case TeamCodeReissued r:
+                _teams[r.TeamId] = _teams[r.TeamId] with { CodeHash = r.CodeHash };
                 break;
             case SeatClaimed c:
                 _seats[c.Country] = c.TeamId;

@@ -24,6 +24,7 @@ namespace NegotiationSim.Wargame;
 [JsonDerivedType(typeof(OfferAnswered), "answer")]
 [JsonDerivedType(typeof(InstructorKeyIssued), "key")]
 [JsonDerivedType(typeof(SeatClaimed), "claim")]
+[JsonDerivedType(typeof(TeamCodeReissued), "recode")]
 public abstract record GameInput(DateTimeOffset At);
 
 /// <param name="ScenarioYaml">The scenario's whole text, so a replay does not depend on the file staying as it was.</param>
@@ -72,3 +73,6 @@ public sealed record InstructorKeyIssued(DateTimeOffset At, string KeyHash) : Ga
 
 /// <summary>A team with no country picks one the computer plays (the instructor lets teams pick instead of assigning).</summary>
 public sealed record SeatClaimed(DateTimeOffset At, string Country, string TeamId) : GameInput(At);
+
+/// <summary>A team gets a new join code (it lost the old one, or the instructor's page was reloaded); the old one stops working.</summary>
+public sealed record TeamCodeReissued(DateTimeOffset At, string TeamId, string CodeHash) : GameInput(At);

@@ -121,6 +121,19 @@ public sealed class WargameApiTests
     }
 
     [Fact]
+    public async Task NewCode_ReplacesALostOneAndTheOldCodeStopsWorking()
+    {
+        await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
+        var old = await host.AddTeamAsync("Sakura", "JPN");
+        var reissued = await (await host.Instructor("POST teams/t1/code")).Content.ReadFromJsonAsync<JsonElement>();
+        var code = reissued.GetProperty("code").GetString()!;
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Team(old, "team")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Team(code, "team")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Team(code, "POST teams/t1/code")).StatusCode);
+        Assert.Equal("no team 't9'", await WargameServer.ErrorOf(await host.Instructor("POST teams/t9/code")));
+    }
+
+    [Fact]
     public async Task Pick_ATeamChoosesAFreeCountryOnlyOnce_AndNotOneAnotherTeamPlays()
     {
         await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);

@@ -58,6 +58,15 @@ public static class WargameApi
                 return Refused(seatError, StatusCodes.Status409Conflict);
             return Results.Ok(new { teamId, name, code, link = $"/wargame/team.html#code={code}" });
         });
+        api.MapPost("/teams/{teamId}/code", async (HttpContext http, string teamId, WargameSession s, RateLimiter limit) =>
+        {
+            if (Instructor(http, s, limit) is { } no) return no;
+            if (teamId.Length > 16) return Refused("teamId: a team's id, e.g. t3");
+            var code = Secrets.NewCode();
+            var error = await s.TakeAsync(new TeamCodeReissued(s.Now, teamId, Secrets.Hash(code)));
+            return error is null ? Results.Ok(new { teamId, name = s.Game.Teams[teamId].Name, code, link = $"/wargame/team.html#code={code}" })
+                : Refused(error, StatusCodes.Status409Conflict);
+        });
         api.MapPost("/seat", async (HttpContext http, SeatRequest r, WargameSession s, RateLimiter limit) =>
             Instructor(http, s, limit) ?? Outcome(await s.TakeAsync(new SeatChanged(s.Now, r.Country ?? "", string.IsNullOrEmpty(r.TeamId) ? null : r.TeamId))));
         api.MapPost("/start", async (HttpContext http, WargameSession s, RateLimiter limit) =>

@@ -27,6 +27,8 @@ async function refresh() {
     options(document.getElementById("inject-mineral"), view.minerals);
     try { const menu = await api("GET", "menu", H()); options(document.getElementById("menu"), menu.map((_, i) => i), menu); } catch { }
   }
+  fill("team-list", table(["Team", "Plays", ""], view.teams.map(t => [t.name, t.country || "–",
+    el("button", { on: { click: () => recode(t) } }, "New code")])));
   fill("seats", table(["Country", "Played by", "Moved this round"], view.seats.map(s => [
     s.name + " (" + s.country + ")",
     (() => { const sel = el("select", { "data-country": s.country, "aria-label": "seat of " + s.country,
@@ -47,12 +49,22 @@ async function refresh() {
 document.getElementById("use-key").onclick = () => { key = document.getElementById("key").value.trim(); sessionStorage.setItem("wg-key", key); document.getElementById("login").hidden = true; refresh(); };
 for (const verb of ["start", "pause", "resume", "advance"]) document.getElementById(verb).onclick = () => act(verb);
 document.getElementById("extend").onclick = () => act("extend", { seconds: 60 });
+// Codes are shown once (the server keeps only their hashes); a lost one is replaced with "New code".
+function showCode(t) {
+  const old = document.querySelector('.team-code[data-team="' + CSS.escape(t.teamId) + '"]');
+  if (old) old.remove();
+  document.getElementById("codes").append(el("p", { class: "team-code", "data-team": t.teamId }, t.name + ": code ",
+    el("span", { class: "code" }, t.code), " · link ", el("a", { href: t.link, class: "code" }, location.origin + t.link)));
+}
+async function recode(t) {
+  try { showCode(await api("POST", "teams/" + encodeURIComponent(t.id) + "/code", H(), {})); say("team-note", "new code for " + t.name + "; the old one no longer works"); }
+  catch (e) { say("team-note", e.message, true); }
+}
 document.getElementById("add-team").onclick = async () => {
   const name = document.getElementById("team-name").value, country = document.getElementById("team-country").value || null;
   try {
     const t = await api("POST", "teams", H(), { name, country });
-    document.getElementById("codes").append(el("p", { class: "team-code", "data-team": t.teamId }, t.name + ": code ",
-      el("span", { class: "code" }, t.code), " · link ", el("a", { href: t.link, class: "code" }, location.origin + t.link)));
+    showCode(t);
     say("team-note", "team added: " + t.name);
     await refresh();
   } catch (e) { say("team-note", e.message, true); }
