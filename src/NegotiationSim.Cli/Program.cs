@@ -9,6 +9,7 @@ root.Subcommands.Add(SchemaCommand.Create(AnsiConsole.Console, Console.Out));
 root.Subcommands.Add(ServeCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(ReportCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(CompareCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(WargameCommand.Create(AnsiConsole.Console));
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

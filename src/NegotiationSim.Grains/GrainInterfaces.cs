@@ -11,6 +11,10 @@ public interface ISimulationGrain : IGrainWithStringKey
 {
     [Alias("start")] Task StartAsync(Scenario scenario);
     [Alias("round")] Task<RoundReport> RunRoundAsync(int round);
+    /// <summary>A round with people's decisions in it (the classroom war-game); see <see cref="RoundDirectives"/>.</summary>
+    [Alias("round-directed")] Task<RoundReport> RunRoundAsync(int round, RoundDirectives directives);
+    /// <summary>What a deal outcome is worth to its buyer and seller on the last round's market.</summary>
+    [Alias("value-offer")] Task<OfferValue> ValueOfferAsync(int buyer, int seller, int mineral, NegotiationSim.Core.World.Stage stage, int outcome);
     /// <summary>Grain calls the coordinator has made so far (country, market and stockpile calls).</summary>
     [Alias("calls")] Task<long> GrainCallsAsync();
 }

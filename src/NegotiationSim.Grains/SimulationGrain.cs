@@ -29,4 +29,10 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
 
     public Task<RoundReport> RunRoundAsync(int round) =>
         (_simulation ?? throw new InvalidOperationException("simulation grain used before StartAsync")).RunRoundAsync(round);
+
+    public Task<RoundReport> RunRoundAsync(int round, RoundDirectives directives) =>
+        (_simulation ?? throw new InvalidOperationException("simulation grain used before StartAsync")).RunRoundAsync(round, directives);
+
+    public Task<OfferValue> ValueOfferAsync(int buyer, int seller, int mineral, NegotiationSim.Core.World.Stage stage, int outcome) =>
+        (_simulation ?? throw new InvalidOperationException("simulation grain used before StartAsync")).ValueOfferAsync(buyer, seller, mineral, stage, outcome);
 }

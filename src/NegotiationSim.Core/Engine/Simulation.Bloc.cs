@@ -36,6 +36,7 @@ public sealed partial class Simulation
         foreach (var j in order)
         {
             if (_joinAt[j] >= 0 || _leaveAt[j] >= 0) continue;
+            if (TeamPlays(j)) { DirectMembership(round, j, events); continue; }
             var p = payoffs[j];
             if (!_members[j] && bloc.IsEligible(j, _world) && p.Total > p.Threshold)
             {

@@ -11,7 +11,7 @@ public sealed partial class Simulation
     private List<(int Country, int Market, double Severity, int Duration)> ApplyScheduled(int round, List<RunEvent> events)
     {
         var disruptions = new List<(int, int, double, int)>();
-        foreach (var e in _scenario.Events.Where(e => e.Round == round))
+        foreach (var e in ScheduledFor(round))
         {
             switch (e)
             {

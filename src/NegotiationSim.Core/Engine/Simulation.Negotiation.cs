@@ -78,6 +78,7 @@ public sealed partial class Simulation
         foreach (var c in screen.Candidates(_threats.Active.Select(t => (t.Target, t.Stages, t.Deadline)).ToArray()))
         {
             if (chosen.Count >= settings.SessionsPerRound) break;
+            if (TeamPlays(c.Buyer) || TeamPlays(c.Seller)) continue; // teams bargain in their pages
             var key = (c.Buyer, c.Seller, c.Mineral, c.Stage);
             if (busy.GetValueOrDefault(c.Buyer) >= settings.SessionsPerCountry || busy.GetValueOrDefault(c.Seller) >= settings.SessionsPerCountry) continue;
             if (_sessions.Any(s => SamePair(s.Candidate, c)) || chosen.Any(x => SamePair(x.Candidate, c))) continue;

@@ -82,6 +82,7 @@ public sealed partial class Simulation
         var stability = _scenario.Bloc is null ? new StabilityReport(true, true, [], []) : await DecideMembershipAsync(round, results, events);
 
         // 4. negotiate: bilateral sessions on this round's equilibrium; agreements take effect next round (§3.1).
+        await SignAgreedDealsAsync(round, results, events, deals);
         var sessions = await NegotiateAsync(round, results, events, deals);
 
         // 5. invest: countries settle stocks, exits, restarts and investment.

@@ -16,4 +16,7 @@ public sealed record Scenario(
 {
     /// <summary>Bilateral negotiation settings; null when the scenario has no negotiation.</summary>
     public NegotiationSettings? Negotiation { get; init; }
+
+    /// <summary>The `wargame:` section: how a class plays this scenario; null = the defaults of <see cref="ClassroomSettings"/>.</summary>
+    public ClassroomSettings? Classroom { get; init; }
 }

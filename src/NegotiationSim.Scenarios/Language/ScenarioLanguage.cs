@@ -40,10 +40,22 @@ public static partial class ScenarioLanguage
         public static readonly Key Bloc = Shape.Add("bloc", new ShapeValue(BlocRules.Shape), "The bloc (e.g. FORGE): founders, floors and levies. Leave it out for a world with no bloc.", "see `bloc`");
         public static readonly Key Events = Shape.Add("events", new ListValue(new ShapeValue(Event.Shape)), "The policy timeline: what happens in which round.", "see `events[]`");
         public static readonly Key Settings = Shape.Add("settings", new ShapeValue(ModelSettings.Shape), "Model settings that are not part of the world (hazards, response times).", "see `settings`");
+        public static readonly Key Wargame = Shape.Add("wargame", new ShapeValue(WargameSection.Shape), "How a class plays it with `negsim wargame`: round timer, what happens when it runs out, what teams see.", "see `wargame`");
         public static readonly Key Negotiation = Shape.Add("negotiation", new ShapeValue(NegotiationSection.Shape), "Bilateral negotiation (MODEL.md §3): steps, session length, how many sessions, user strategies. Leave it out for the defaults.", "see `negotiation`");
 
         private static TableValue StageTable(NumberValue entry) =>
             new("mineral id", new TableValue("stage", new TableValue("country id", entry), ["ore", "refined", "product"]));
+    }
+
+    /// <summary>`wargame:`.</summary>
+    public static class WargameSection
+    {
+        private static readonly NegotiationSim.Core.Policy.ClassroomSettings D = new();
+        public static readonly Shape Shape = new("wargame", "Pacing and information rules of a classroom war-game.");
+        public static readonly Key RoundSeconds = Shape.Add("round_seconds", Whole(10, 86400, "seconds"), "How long teams have each round before the timer closes it.", "600", defaultValue: Fmt(D.RoundSeconds));
+        public static readonly Key OnTimeout = Shape.Add("on_timeout", new ChoiceValue("computer", "no_move"), "When the timer runs out: a team that has not moved is played by its country's strategy (computer) or does nothing (no_move).", "computer", defaultValue: "computer");
+        public static readonly Key Rounds = Shape.Add("rounds", Whole(1, 1199, ScenarioLanguage.Rounds), "Rounds the class plays; at most the scenario's rounds − 1, since round r's decisions shape simulated round r + 1.", "12", defaultValue: "the scenario's rounds − 1");
+        public static readonly Key TeamsSee = Shape.Add("teams_see", new ChoiceValue("own", "all"), "Whether teams see only their own country's production and trade rows or every country's (the instructor sees everything).", "own", defaultValue: "own");
     }
 
     /// <summary>`negotiation:`.</summary>

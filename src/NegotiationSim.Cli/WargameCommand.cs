@@ -1,0 +1,76 @@
+using System.CommandLine;
+using NegotiationSim.Core.Policy;
+using NegotiationSim.Scenarios;
+using NegotiationSim.Server;
+using NegotiationSim.Server.Wargame;
+using NegotiationSim.Wargame;
+using Spectre.Console;
+
+namespace NegotiationSim.Cli;
+
+/// <summary>
+/// `negsim wargame scenario.yaml [--journal FILE] [--urls URL]`: hosts a classroom war-game and prints the instructor's
+/// address and key. Started again on the same journal, it resumes the game where it stood (with a new key).
+/// </summary>
+public static class WargameCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var file = new Argument<FileInfo>("scenario") { Description = "the scenario the class plays (YAML)" };
+        var journal = new Option<FileInfo?>("--journal") { Description = "the game's journal (default: <scenario>.wargame.jsonl here); an existing one is resumed" };
+        var urls = new Option<string>("--urls") { Description = "address to listen on (port 0: any free port)", DefaultValueFactory = _ => ServerOptions.DefaultUrls };
+        var seconds = new Option<int?>("--round-seconds") { Description = "time teams have each round (default: the scenario's wargame: section, else 600)" };
+        var rounds = new Option<int?>("--rounds") { Description = "rounds the class plays (default: the scenario's wargame: section, else its rounds less one)" };
+        var timeout = new Option<string?>("--on-timeout") { Description = "a team that has not moved when the timer runs out: computer (its strategy plays) or no_move (default: the scenario's)" };
+        var command = new Command("wargame", "host a classroom war-game: the instructor's page, team pages, the debrief") { file, journal, urls, seconds, rounds, timeout };
+        command.SetAction(async (ParseResult pr, CancellationToken ct) => await RunAsync(console, pr.GetValue(file)!, pr.GetValue(journal),
+            pr.GetValue(urls)!, pr.GetValue(seconds), pr.GetValue(rounds), pr.GetValue(timeout), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo file, FileInfo? journal, string urls, int? seconds, int? rounds,
+        string? timeout, CancellationToken ct)
+    {
+        if (!file.Exists) { console.MarkupLineInterpolated($"[red]{file.FullName}: no such file[/]"); return 1; }
+        if (seconds is < 10 or > 86400) { console.MarkupLine("[red]--round-seconds: 10 to 86400[/]"); return 2; }
+        if (timeout is not (null or "computer" or "no_move")) { console.MarkupLine("[red]--on-timeout: computer or no_move[/]"); return 2; }
+        if (!ScenarioLoader.TryLoad(file.FullName, out var scenario, out var errors))
+        {
+            foreach (var e in errors) console.MarkupLineInterpolated($"[red]{e}[/]");
+            console.MarkupLineInterpolated($"[red]{errors.Count} error(s); no game was started.[/]");
+            return 1;
+        }
+        var classroom = scenario!.Classroom ?? new ClassroomSettings();
+        var fill = (timeout ?? (classroom.ComputerFillsIn ? "computer" : "no_move")) == "computer" ? TimeoutFill.Computer : TimeoutFill.NoMove;
+        var played = rounds ?? classroom.Rounds ?? scenario.Rounds - 1;
+        if (played < 1 || played > 1200) { console.MarkupLine("[red]--rounds: 1 to 1200[/]"); return 2; }
+        var path = journal?.FullName ?? Path.GetFullPath(Path.GetFileNameWithoutExtension(file.Name) + ".wargame.jsonl");
+        WargameSession session;
+        string key;
+        bool resumed;
+        try
+        {
+            (session, key, resumed) = await WargameSession.OpenAsync(scenario!, file.Name, await File.ReadAllTextAsync(file.FullName, ct), path,
+                new GameRules(seconds ?? classroom.RoundSeconds, fill, played), TimeProvider.System);
+        }
+        catch (InvalidDataException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 1;
+        }
+        using (session)
+        {
+            await using var app = WargameHost.Build(urls, session, TimeProvider.System);
+            await app.StartAsync(ct);
+            var address = ServerHost.Address(app).TrimEnd('/');
+            var game = session.Game;
+            console.MarkupLineInterpolated($"[bold]War-game:[/] {scenario!.Name} ({(resumed ? $"resumed at round {game.Round}, {game.Phase.ToString().ToLowerInvariant()}" : "new game")}); journal {path}");
+            console.MarkupLineInterpolated($"[bold]Instructor:[/] {address}/wargame/instructor.html#key={key}");
+            console.MarkupLineInterpolated($"[bold]Instructor key:[/] {key}   (Ctrl+C to stop; start again with the same --journal to resume)");
+            try { await Task.Delay(Timeout.Infinite, ct); }
+            catch (OperationCanceledException) { }
+            await app.StopAsync(CancellationToken.None);
+        }
+        return 0;
+    }
+}

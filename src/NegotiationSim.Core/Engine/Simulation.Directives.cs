@@ -1,0 +1,98 @@
+using NegotiationSim.Core.Negotiation;
+using NegotiationSim.Core.Policy;
+using NegotiationSim.Core.Reports;
+using NegotiationSim.Core.World;
+
+namespace NegotiationSim.Core.Engine;
+
+/// <summary>
+/// The war-game's hook into a round: team-played countries take their bloc decisions and deals from
+/// <see cref="RoundDirectives"/> instead of best response and automatic sessions; injected events join the scenario's.
+/// </summary>
+public sealed partial class Simulation
+{
+    private RoundDirectives _directives = RoundDirectives.None;
+    private int _lastRound;
+
+    /// <summary>Runs a round with people's decisions in it; with <see cref="RoundDirectives.None"/> it is the plain round.</summary>
+    public async Task<RoundReport> RunRoundAsync(int round, RoundDirectives directives)
+    {
+        _directives = directives;
+        try { return await RunRoundAsync(round); }
+        finally
+        {
+            _directives = RoundDirectives.None;
+            _lastRound = round;
+        }
+    }
+
+    private bool TeamPlays(int country) => _directives.Played.Contains(country);
+
+    private IEnumerable<ScheduledEvent> ScheduledFor(int round) =>
+        _scenario.Events.Concat(_directives.Events).Where(e => e.Round == round);
+
+    /// <summary>A team's bloc choice, under the same eligibility, founder and notice rules as the computer's.</summary>
+    private void DirectMembership(int round, int j, List<RunEvent> events)
+    {
+        var bloc = _scenario.Bloc!;
+        var choice = _directives.Bloc.LastOrDefault(b => b.Country == j);
+        if (choice is null) return;
+        if (choice.Join && !_members[j] && bloc.IsEligible(j, _world))
+        {
+            _joinAt[j] = round + Math.Max(1, bloc.NoticeJoin);
+            events.Add(Row(round, "decides-to-join", j, -1, null, 0, "the team's decision"));
+        }
+        else if (!choice.Join && _members[j] && !bloc.Founders.Contains(j))
+        {
+            _leaveAt[j] = round + Math.Max(1, bloc.NoticeLeave);
+            events.Add(Row(round, "decides-to-leave", j, -1, null, 0, "the team's decision"));
+        }
+    }
+
+    /// <summary>Signs the deals people agreed, valued on this round's market like an automatic session's agreement.</summary>
+    private async Task SignAgreedDealsAsync(int round, IReadOnlyList<MineralResult> results, List<RunEvent> events, List<DealRow> rows)
+    {
+        if (_directives.Deals.Count == 0) return;
+        var candidates = _directives.Deals.Select(d => new PartnerScreen.Candidate(d.Buyer, d.Seller, d.Mineral, d.Stage, 0, 0, "agreed by people")).ToArray();
+        var facts = await DealFactsAsync(round, results, candidates);
+        var space = DealSpace.Standard;
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            var a = _directives.Deals[k];
+            var deal = DealOf(a.Id, a.Buyer, a.Seller, a.Mineral, a.Stage, a.Outcome, facts[k], round);
+            _deals.Add(deal);
+            rows.Add(DealRowOf(deal, "signed", facts[k].Price, 0, space.Describe(a.Outcome)));
+            events.Add(Row(round, "deal-signed", a.Buyer, a.Mineral, a.Stage, deal.Volume,
+                $"{deal.Id} with {_world.Countries[a.Seller].Name}, agreed by people: {space.Describe(a.Outcome)}"));
+            await ApplyDealAsync(deal, round, events);
+        }
+    }
+
+    private static Deal DealOf(string id, int buyer, int seller, int mineral, Stage stage, int o, DealFacts facts, int round)
+    {
+        var space = DealSpace.Standard;
+        var months = (int)space.Value(o, DealSpace.Duration);
+        var volume = space.Value(o, DealSpace.Volume) * facts.SellerExports;
+        return new Deal(id, buyer, seller, mineral, stage, volume, facts.Price * (1 + space.Value(o, DealSpace.Price)), round + 1, round + months,
+            space.Value(o, DealSpace.BuyerCut), space.Value(o, DealSpace.SellerCut), space.Value(o, DealSpace.Investment) * facts.BaseTranche,
+            stage == Stage.Ore && volume > 0 && space.Value(o, DealSpace.Processing) > 0, round);
+    }
+
+    /// <summary>
+    /// What an outcome of <see cref="DealSpace.Standard"/> is worth to the buyer and the seller on the last round's
+    /// market (the same valuation automatic sessions use), with each side's no-deal value and its best outcome.
+    /// </summary>
+    public async Task<OfferValue> ValueOfferAsync(int buyer, int seller, int mineral, Stage stage, int outcome)
+    {
+        if (_last is null) throw new InvalidOperationException("offers are valued on a round's market: run a round first");
+        var space = DealSpace.Standard;
+        if (!space.Contains(outcome)) throw new ArgumentOutOfRangeException(nameof(outcome), $"outcome {outcome} is not in the deal space (0..{space.Count - 1})");
+        var candidate = new PartnerScreen.Candidate(buyer, seller, mineral, stage, 0, 0, "offer");
+        var facts = (await DealFactsAsync(_lastRound, _last, [candidate]))[0];
+        var b = _world.Countries[buyer];
+        var s = _world.Countries[seller];
+        var (ua, ub, ra, rb) = DealValuation.Utilities(space, facts, SideOf(b), SideOf(s),
+            DealValuation.AlignmentToward(b, s, _members[seller]), DealValuation.AlignmentToward(s, b, _members[buyer]));
+        return new OfferValue(ua[outcome], ub[outcome], ra, rb, ua.Max(), ub.Max(), space.Describe(outcome));
+    }
+}

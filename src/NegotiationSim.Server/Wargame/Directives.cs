@@ -1,0 +1,44 @@
+using NegotiationSim.Core.Engine;
+using NegotiationSim.Core.World;
+using NegotiationSim.Wargame;
+
+namespace NegotiationSim.Server.Wargame;
+
+/// <summary>
+/// Turns a game's closed rounds into the simulation's <see cref="RoundDirectives"/>. Game round r shows simulated
+/// round r; the decisions made in it shape simulated round r + 1 (joins after notice, deals in force the round after
+/// signing, as the engine does for the computer).
+/// </summary>
+public static class Directives
+{
+    /// <summary>Simulated round 1: teams hold their seats but have not decided anything yet.</summary>
+    public static RoundDirectives ForFirstRound(Game game, WorldDefinition world, string? computerSeat = null) =>
+        new(game.History.Count > 0 ? Seats(game.History[0].Played, computerSeat, world) : Seats(game.PlayedCountries, computerSeat, world),
+            [], [], game.InjectedFor(1).Select(e => e.Event).ToArray());
+
+    private static int[] Seats(IEnumerable<string> played, string? computerSeat, WorldDefinition world) =>
+        played.Where(c => c != computerSeat).Select(world.CountryIndex).ToArray();
+
+    /// <summary>
+    /// Simulated round <paramref name="closed"/> + 1. A team that did not move before the timer ran out is played by its
+    /// strategy when the scenario says the computer fills in, else it makes no decision. <paramref name="computerSeat"/>
+    /// plays one more seat by the computer (the debrief's counterfactual).
+    /// </summary>
+    public static RoundDirectives After(Game game, WorldDefinition world, int closed, string? computerSeat = null)
+    {
+        var round = game.History.Single(h => h.Round == closed);
+        var played = round.Played.Where(c => c != computerSeat && (round.Moves.ContainsKey(c)
+            || round.Reason != CloseReason.TimerExpired || game.Rules.OnTimeout == TimeoutFill.NoMove)).ToList();
+        var bloc = round.Moves.Where(m => played.Contains(m.Key) && m.Value.Effective != BlocChoice.Stay)
+            .OrderBy(m => m.Key, StringComparer.Ordinal)
+            .Select(m => new BlocDirective(world.CountryIndex(m.Key), m.Value.Effective == BlocChoice.Join)).ToArray();
+        var deals = game.AgreedIn(closed).Where(o => computerSeat is null || (o.Buyer != computerSeat && o.Seller != computerSeat))
+            .Select(o =>
+            {
+                Stages.TryParse(o.Stage, out var stage);
+                return new AgreedDeal("W" + o.Id[1..], world.CountryIndex(o.Buyer), world.CountryIndex(o.Seller), world.MineralIndex(o.Mineral), stage, o.Outcome);
+            }).ToArray();
+        return new RoundDirectives(played.Select(world.CountryIndex).ToArray(), bloc, deals,
+            game.InjectedFor(closed + 1).Select(e => e.Event).ToArray());
+    }
+}

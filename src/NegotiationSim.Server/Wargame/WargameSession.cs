@@ -1,0 +1,222 @@
+using NegotiationSim.Core.Engine;
+using NegotiationSim.Core.Negotiation;
+using NegotiationSim.Core.Policy;
+using NegotiationSim.Core.Reports;
+using NegotiationSim.Core.World;
+using NegotiationSim.Wargame;
+
+namespace NegotiationSim.Server.Wargame;
+
+/// <summary>
+/// One classroom war-game on this host: the <see cref="Game"/>, its <see cref="Journal"/> and the simulation it drives.
+/// Inputs are taken one at a time: checked, journaled (flushed to disk), then applied, and only then do they take effect
+/// (a round simulated, a computer's answer to an offer). Opening a journal that holds a game replays it, re-running the
+/// simulation's rounds from the same inputs (determinism makes that exact).
+/// </summary>
+public sealed class WargameSession : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Journal _journal;
+    private readonly TimeProvider _clock;
+    private readonly List<RoundReport> _reports = [];
+    private readonly Dictionary<string, OfferValue> _values = new(StringComparer.Ordinal);
+    private Simulation _simulation;
+    private long _version;
+
+    private WargameSession(Scenario scenario, Journal journal, Game game, TimeProvider clock)
+    {
+        Scenario = scenario;
+        _journal = journal;
+        Game = game;
+        _clock = clock;
+        _simulation = new Simulation(scenario, new ReferenceHost(scenario));
+    }
+
+    public Scenario Scenario { get; }
+    public Game Game { get; }
+    public WorldDefinition World => Scenario.World;
+
+    /// <summary>Simulated rounds, in order: round r is the world teams see while they play game round r.</summary>
+    public IReadOnlyList<RoundReport> Reports => _reports;
+
+    /// <summary>What each offer is worth to its buyer and seller, valued when it was made.</summary>
+    public IReadOnlyDictionary<string, OfferValue> Values => _values;
+
+    /// <summary>Bumped by every input taken; viewers are told so they fetch their view again.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    public string JournalPath => _journal.Path;
+
+    /// <summary>Raised (outside the lock) after each input takes effect.</summary>
+    public event Action<WargameSession>? Changed;
+
+    /// <summary>
+    /// Opens the game in <paramref name="journalPath"/>, creating it if the journal is empty, and issues a fresh instructor
+    /// key (journaled as its hash): the key printed at this start is the one that works.
+    /// </summary>
+    public static async Task<(WargameSession Session, string InstructorKey, bool Resumed)> OpenAsync(Scenario scenario, string scenarioName,
+        string scenarioYaml, string journalPath, GameRules rules, TimeProvider clock)
+    {
+        var journal = Journal.Open(journalPath);
+        try
+        {
+            var key = Secrets.NewCode();
+            var countries = scenario.World.Countries.Select(c => c.Id).ToArray();
+            WargameSession session;
+            var resumed = journal.Inputs.Count > 0;
+            if (resumed)
+            {
+                if (journal.Inputs[0] is not GameCreated created) throw new InvalidDataException($"{journalPath}:1: a war-game journal starts with the game's creation");
+                if (created.ScenarioYaml != scenarioYaml)
+                    throw new InvalidDataException($"{journalPath}: the game was created from a different text of {created.ScenarioName}; start it with the same scenario file");
+                session = new WargameSession(scenario, journal, Game.Create(created, countries), clock);
+                foreach (var input in journal.Inputs.Skip(1))
+                {
+                    if (session.Game.Check(input) is { } error) throw new InvalidDataException($"{journalPath}: replay refused an input ({error})");
+                    session.Game.Apply(input);
+                    await session.TakeEffectAsync(input);
+                }
+            }
+            else
+            {
+                var created = new GameCreated(clock.GetUtcNow(), scenarioName, scenarioYaml, scenario.Seed, Secrets.Hash(key), rules);
+                journal.Append(created);
+                session = new WargameSession(scenario, journal, Game.Create(created, countries), clock);
+            }
+            if (resumed) await session.TakeAsync(new InstructorKeyIssued(clock.GetUtcNow(), Secrets.Hash(key)));
+            return (session, key, resumed);
+        }
+        catch
+        {
+            journal.Dispose();
+            throw;
+        }
+    }
+
+    public DateTimeOffset Now => _clock.GetUtcNow();
+
+    /// <summary>Takes one input: null when it took effect, else why it was refused (nothing journaled then).</summary>
+    public async Task<string?> TakeAsync(GameInput input)
+    {
+        string? error;
+        await _gate.WaitAsync();
+        try { error = await TakeLockedAsync(input); }
+        finally { _gate.Release(); }
+        if (error is null) Changed?.Invoke(this);
+        return error;
+    }
+
+    /// <summary>Takes an input built from the game as it stands inside the lock (offer ids, the round being closed).</summary>
+    public async Task<(string? Error, GameInput? Input)> TakeAsync(Func<Game, GameInput> build)
+    {
+        GameInput input;
+        string? error;
+        await _gate.WaitAsync();
+        try
+        {
+            input = build(Game);
+            error = await TakeLockedAsync(input);
+        }
+        finally { _gate.Release(); }
+        if (error is null) Changed?.Invoke(this);
+        return (error, input);
+    }
+
+    private async Task<string?> TakeLockedAsync(GameInput input)
+    {
+        if (Game.Check(input) is { } error) return error;
+        _journal.Append(input); // on disk before it takes effect
+        Game.Apply(input);
+        Interlocked.Increment(ref _version);
+        await TakeEffectAsync(input);
+        if (input is OfferMade offer && Game.Seats[Game.Offers[offer.OfferId].To] is null)
+            await TakeLockedAsync(ComputerAnswer(offer));
+        if (input is MoveSubmitted && Game.Phase == GamePhase.Running && !Game.Waiting.Any())
+            await TakeLockedAsync(new RoundClosed(Now, Game.Round, CloseReason.AllMoved));
+        return null;
+    }
+
+    /// <summary>Closes the round if its timer has run out (the host's clock calls this every second).</summary>
+    public async Task TickAsync()
+    {
+        if (Game.Phase != GamePhase.Running || Game.Deadline is not { } due || Now < due) return;
+        await TakeAsync(g => new RoundClosed(Now, g.Round, CloseReason.TimerExpired));
+    }
+
+    /// <summary>The effects an input has beyond the game's own state; the same live and in a replay.</summary>
+    private async Task TakeEffectAsync(GameInput input)
+    {
+        switch (input)
+        {
+            case GameStarted:
+                _reports.Add(await _simulation.RunRoundAsync(1, Directives.ForFirstRound(Game, World)));
+                break;
+            case RoundClosed c:
+                _reports.Add(await _simulation.RunRoundAsync(c.Round + 1, Directives.After(Game, World, c.Round)));
+                break;
+            case OfferMade o:
+                _values[o.OfferId] = await ValueAsync(o.Buyer, o.Seller, o.Mineral, o.Stage, o.Outcome);
+                break;
+        }
+    }
+
+    public Task<OfferValue> ValueAsync(string buyer, string seller, string mineral, string stage, int outcome)
+    {
+        Stages.TryParse(stage, out var st);
+        return _simulation.ValueOfferAsync(World.CountryIndex(buyer), World.CountryIndex(seller), World.MineralIndex(mineral), st, outcome);
+    }
+
+    /// <summary>Values an outcome on the current market under the lock (a round may be simulating).</summary>
+    public async Task<OfferValue> ValueNowAsync(string buyer, string seller, string mineral, string stage, int outcome)
+    {
+        await _gate.WaitAsync();
+        try { return await ValueAsync(buyer, seller, mineral, stage, outcome); }
+        finally { _gate.Release(); }
+    }
+
+    /// <summary>
+    /// A computer-played country answers with its strategy's time-dependent aspiration (the negotiation core's
+    /// Boulware/linear/conceder curves): it accepts when the offer's share of its possible surplus over no deal reaches
+    /// the aspiration at this point of the game.
+    /// </summary>
+    private OfferAnswered ComputerAnswer(OfferMade offer)
+    {
+        var o = Game.Offers[offer.OfferId];
+        var v = _values[offer.OfferId];
+        var isBuyer = o.To == o.Buyer;
+        var (u, r, best) = isBuyer ? (v.Buyer, v.BuyerReservation, v.BuyerBest) : (v.Seller, v.SellerReservation, v.SellerBest);
+        var country = World.Countries[World.CountryIndex(o.To)];
+        var strategy = NegotiationSettings.DefaultStrategy(country);
+        var exponent = strategy switch { "boulware" => 4.0, "conceder" => 0.25, _ => 1.0 };
+        var t = Math.Clamp((double)Game.Round / Math.Max(1, Game.Rules.Rounds), 0, 1);
+        var aspiration = new TimeDependentStrategy(exponent).Aspiration(t);
+        var share = best > r ? (u - r) / (best - r) : (u >= r ? 1 : 0);
+        var accept = u >= r && share >= aspiration;
+        var why = $"{country.Name} ({strategy}) gets {share:P0} of its possible gain over no deal; it wants {aspiration:P0} now";
+        return new OfferAnswered(Now, null, o.To, o.Round, o.Id, accept, why);
+    }
+
+    /// <summary>
+    /// A copy of the game as it stands (rebuilt from the inputs so far), its simulated rounds and offer values: the
+    /// debrief works on it outside the lock, so its re-runs never hold up a class still playing.
+    /// </summary>
+    public async Task<GameSnapshot> SnapshotAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var countries = World.Countries.Select(c => c.Id).ToArray();
+            return new GameSnapshot(Scenario, Game.Replay(Game.Inputs.ToList(), _ => countries), _reports.ToList(),
+                new Dictionary<string, OfferValue>(_values, StringComparer.Ordinal), Version);
+        }
+        finally { _gate.Release(); }
+    }
+
+    public void Dispose() => _journal.Dispose();
+}
+
+/// <summary>A war-game frozen at one version: what the debrief reads.</summary>
+public sealed record GameSnapshot(Scenario Scenario, Game Game, IReadOnlyList<RoundReport> Reports, IReadOnlyDictionary<string, OfferValue> Values, long Version)
+{
+    public WorldDefinition World => Scenario.World;
+}

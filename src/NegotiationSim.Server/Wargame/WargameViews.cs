@@ -1,0 +1,134 @@
+using NegotiationSim.Core.Engine;
+using NegotiationSim.Core.Negotiation;
+using NegotiationSim.Core.Policy;
+using NegotiationSim.Core.Reports;
+using NegotiationSim.Core.World;
+using NegotiationSim.Wargame;
+
+namespace NegotiationSim.Server.Wargame;
+
+public sealed record ClockView(string Phase, int Round, int Rounds, DateTimeOffset? Deadline, double? SecondsLeft, long Version);
+
+public sealed record SeatView(string Country, string Name, string? TeamId, string? TeamName, bool Moved);
+
+public sealed record OfferView(string Id, int Round, string From, string To, string Buyer, string Seller, string Mineral, string Stage,
+    int Outcome, string Terms, string Status, string? Why, string? Counters, double? ValueToMe, double? NoDealForMe);
+
+public sealed record WorldRow(string Country, string Mineral, string Stage, double Output, double Use, double Imports, double Exports,
+    double ImportsFromChina, double FobPrice);
+
+public sealed record WorldView(int Round, string Month, IReadOnlyList<string> Members, IReadOnlyList<MarketPrices> Prices,
+    IReadOnlyList<RunEvent> Events, IReadOnlyList<DealRow> Deals, IReadOnlyList<WorldRow> Rows);
+
+public sealed record Briefing(string Country, string Name, string Role, bool Member, Stance Stance, string Strategy,
+    IReadOnlyList<WorldRow> Position, IReadOnlyList<string> Dependencies, IReadOnlyList<string> Objectives);
+
+public sealed record TeamView(string TeamId, string TeamName, string? Country, ClockView Clock, bool Moved, TeamMove? Move,
+    Briefing? Briefing, WorldView? World, IReadOnlyList<OfferView> Offers, IReadOnlyList<string> Threats,
+    IReadOnlyList<string> Messages, IReadOnlyList<string> Partners, IReadOnlyList<string> Minerals, IReadOnlyList<IssueView> Issues,
+    IReadOnlyList<string> FreeSeats);
+
+public sealed record IssueView(string Name, IReadOnlyList<string> Labels);
+
+public sealed record InstructorView(ClockView Clock, string ScenarioName, IReadOnlyList<SeatView> Seats, IReadOnlyList<TeamSummary> Teams,
+    IReadOnlyList<OfferView> Offers, IReadOnlyList<string> Messages, IReadOnlyList<InjectedView> Injected, WorldView? World,
+    IReadOnlyList<string> Minerals);
+
+public sealed record TeamSummary(string Id, string Name, string? Country);
+
+public sealed record InjectedView(int Round, string Kind, string Description);
+
+/// <summary>What each page may see: the instructor everything, a team its own country's rows and the public world.</summary>
+public static class WargameViews
+{
+    public static ClockView Clock(WargameSession s)
+    {
+        var g = s.Game;
+        double? left = g.Deadline is { } d ? Math.Max(0, (d - s.Now).TotalSeconds) : null;
+        return new ClockView(g.Phase.ToString(), g.Round, g.Rules.Rounds, g.Deadline, left, s.Version);
+    }
+
+    public static IReadOnlyList<IssueView> Issues { get; } = DealSpace.Standard.Issues.Select(i => new IssueView(i.Name, i.Labels)).ToArray();
+
+    public static InstructorView Instructor(WargameSession s)
+    {
+        var g = s.Game;
+        var seats = g.Seats.Select(kv => new SeatView(kv.Key, NameOf(s, kv.Key), kv.Value, kv.Value is { } t ? g.Teams[t].Name : null,
+            g.Moves.ContainsKey(kv.Key))).ToArray();
+        var teams = g.Teams.Values.OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => new TeamSummary(t.Id, t.Name, g.CountryOf(t.Id))).ToArray();
+        var injected = g.Inputs.OfType<EventInjected>().Select(e => new InjectedView(e.Event.Round, EventMenu.Kind(e.Event), EventMenu.Describe(s.World, e.Event))).ToArray();
+        return new InstructorView(Clock(s), g.Created.ScenarioName, seats, teams, g.Offers.Values.Select(o => Offer(s, o, null)).ToArray(),
+            g.Messages, injected, World(s, null), s.World.Minerals.Select(m => m.Id).ToArray());
+    }
+
+    public static TeamView Team(WargameSession s, Team team)
+    {
+        var g = s.Game;
+        var country = g.CountryOf(team.Id);
+        var offers = country is null ? [] : g.Offers.Values.Where(o => o.From == country || o.To == country).Select(o => Offer(s, o, country)).ToArray();
+        var threats = country is null ? [] : ThreatsAgainst(s, country);
+        return new TeamView(team.Id, team.Name, country, Clock(s), country is not null && g.Moves.ContainsKey(country),
+            country is not null && g.Moves.TryGetValue(country, out var m) ? m : null,
+            country is null ? null : Brief(s, country), World(s, country), offers, threats, g.Messages,
+            s.World.Countries.Where(c => c.Id != country).Select(c => c.Id).ToArray(), s.World.Minerals.Select(x => x.Id).ToArray(), Issues,
+            country is null ? g.Seats.Where(kv => kv.Value is null).Select(kv => kv.Key).ToArray() : []);
+    }
+
+    private static string NameOf(WargameSession s, string id) => s.World.Countries[s.World.CountryIndex(id)].Name;
+
+    private static OfferView Offer(WargameSession s, Offer o, string? me) => Offer(s.Values, o, me);
+
+    public static OfferView Offer(IReadOnlyDictionary<string, OfferValue> values, Offer o, string? me)
+    {
+        double? value = null, noDeal = null;
+        if (values.TryGetValue(o.Id, out var v) && me is not null)
+            (value, noDeal) = me == o.Buyer ? (v.Buyer, v.BuyerReservation) : (v.Seller, v.SellerReservation);
+        return new OfferView(o.Id, o.Round, o.From, o.To, o.Buyer, o.Seller, o.Mineral, o.Stage, o.Outcome, DealSpace.Standard.Describe(o.Outcome),
+            o.Status.ToString().ToLowerInvariant(), o.Why, o.Counters, value, noDeal);
+    }
+
+    /// <summary>Public kinds every team sees; a team also sees everything that names its own country.</summary>
+    private static readonly HashSet<string> PublicKinds = ["section232-threat", "section232-ended", "export-control-announced",
+        "export-control-suspended", "joins", "leaves", "decides-to-join", "decides-to-leave", "deal-signed", "flood", "stockpile"];
+
+    public static WorldView? World(WargameSession s, string? country)
+    {
+        if (s.Reports.Count == 0) return null;
+        var r = s.Reports[^1];
+        var open = s.Scenario.Classroom?.SeeOtherCountries == true; // the scenario's information rule
+        bool Sees(string c) => country is null || c == country || open;
+        var rows = r.Rows.Where(x => Sees(x.Country)).Select(x => new WorldRow(x.Country, x.Mineral, x.Stage, x.Output, x.Use, x.Imports,
+            x.Exports, x.ImportsFromChina, x.FobPrice)).ToArray();
+        var events = s.Reports.SelectMany(x => x.Events).Where(e => country is null || e.Country == country || PublicKinds.Contains(e.Kind)).ToArray();
+        var deals = s.Reports.SelectMany(x => x.Deals).Where(d => d.Status == "signed" && (country is null || d.Buyer == country || d.Seller == country)).ToArray();
+        return new WorldView(r.Round, r.Month, r.Members, r.Prices, events, deals, rows);
+    }
+
+    private static IReadOnlyList<string> ThreatsAgainst(WargameSession s, string country)
+    {
+        var threats = s.Reports.SelectMany(r => r.Events).Where(e => e.Country == country && e.Kind is "section232-threat" or "section232-ended").ToList();
+        return threats.Count > 0 && threats[^1].Kind == "section232-threat" ? [threats[^1].Reason] : [];
+    }
+
+    /// <summary>A country's briefing from the scenario and the first simulated round: position, dependencies, stance, objectives.</summary>
+    public static Briefing Brief(WargameSession s, string country)
+    {
+        var i = s.World.CountryIndex(country);
+        var c = s.World.Countries[i];
+        var first = s.Reports.Count > 0 ? s.Reports[0] : null;
+        var position = first?.Rows.Where(x => x.Country == country && (x.Output > 0 || x.Use > 0))
+            .Select(x => new WorldRow(x.Country, x.Mineral, x.Stage, x.Output, x.Use, x.Imports, x.Exports, x.ImportsFromChina, x.FobPrice)).ToArray() ?? [];
+        var deps = position.Where(x => x.Use > 0 && x.ImportsFromChina / x.Use >= 0.1)
+            .Select(x => $"{x.Mineral} {x.Stage}: {x.ImportsFromChina / x.Use:P0} of use comes from China").ToList();
+        var st = c.Stance;
+        var objectives = new List<string>();
+        if (st.Security >= 0.6) objectives.Add("Secure supply: cut your dependence on a single supplier, even at some cost.");
+        if (st.Economic >= 0.8) objectives.Add("Keep your economy's welfare up: cheap inputs, good prices for what you sell.");
+        if (st.Alignment > 0.3) objectives.Add("Stand with the US-led bloc where it costs little.");
+        if (st.Alignment < -0.3) objectives.Add("Keep the US-led bloc from isolating you.");
+        if (st.Autonomy >= 0.5) objectives.Add("Keep your freedom of action: avoid commitments you cannot leave.");
+        if (objectives.Count == 0) objectives.Add("Maximise your welfare over the game.");
+        var member = first?.Members.Contains(country) ?? false;
+        return new Briefing(country, c.Name, c.Role.ToString(), member, st, NegotiationSettings.DefaultStrategy(c), position, deps, objectives);
+    }
+}

@@ -1,0 +1,93 @@
+"use strict";
+const { el, fill, api, table, clockText, say, money, num } = WG;
+let code = WG.secret("code");
+const H = () => ({ "X-Team-Code": code || "" });
+let view = null;
+let built = false;
+
+function levels() { return [...document.querySelectorAll("#issues select")].map(s => Number(s.value)); }
+function offerBody() {
+  return { round: view.clock.round, partner: document.getElementById("partner").value, role: document.getElementById("role").value,
+    mineral: document.getElementById("mineral").value, stage: document.getElementById("stage").value, levels: levels(),
+    counters: document.getElementById("counters").value || null };
+}
+
+function build() {
+  built = true;
+  fill("partner", view.partners.map(p => el("option", { value: p }, p)));
+  fill("mineral", view.minerals.map(m => el("option", { value: m }, m)));
+  fill("issues", view.issues.map((i, k) => el("label", {}, i.name + " ",
+    el("select", { "data-issue": i.name }, i.labels.map((l, j) => el("option", { value: j, selected: j === (k === 1 ? 2 : 0) }, l))))));
+  const b = view.briefing;
+  if (b) fill("briefing", [
+    el("p", {}, b.name + " (" + b.country + "), " + (b.member ? "a member of the bloc" : "outside the bloc") + "; negotiating style of the computer in this seat: " + b.strategy),
+    el("p", {}, "Stance: economic " + b.stance.economic + ", security " + b.stance.security + ", alignment " + b.stance.alignment + ", autonomy " + b.stance.autonomy + ", patience " + b.stance.patience),
+    el("h3", {}, "Position (first round, t/month)"),
+    table(["Mineral", "Stage", "Output (capacity used)", "Use", "Imports", "Exports", "From China"],
+      b.position.map(p => [p.mineral, p.stage, num(p.output), num(p.use), num(p.imports), num(p.exports), num(p.importsFromChina)])),
+    el("h3", {}, "Dependencies"), el("ul", {}, b.dependencies.length ? b.dependencies.map(d => el("li", {}, d)) : el("li", {}, "none above 10%")),
+    el("h3", {}, "Objectives"), el("ul", {}, b.objectives.map(o => el("li", {}, o)))]);
+}
+
+async function refresh() {
+  if (!code) { document.getElementById("login").hidden = false; return; }
+  try { view = await api("GET", "team", H()); } catch (e) { say("move-note", e.message, true); return; }
+  fill("team", view.teamName);
+  fill("country", view.country ? "plays " + view.country : "no country yet: ask the instructor");
+  fill("clock", clockText(view.clock) + (view.moved ? " · moved" : " · not moved yet"));
+  document.getElementById("pick-box").hidden = !!view.country;
+  if (!view.country) fill("pick", view.freeSeats.map(c => el("option", { value: c }, c)));
+  if (!built && view.country && view.briefing && view.briefing.position.length) build();
+  document.getElementById("threat-box").hidden = view.threats.length === 0;
+  fill("threats", view.threats.map(t => el("span", { class: "note bad" }, "Threat: " + t)));
+  fill("messages", view.messages.map(m => el("p", { class: "message" }, "Instructor: " + m)));
+  fill("offer-list", table(["Id", "From → to", "Terms", "Worth to us", "No deal", "Status", ""], view.offers.map(o => [
+    o.id, o.from + " → " + o.to, o.buyer + " buys " + o.mineral + " " + o.stage + " from " + o.seller + ": " + o.terms,
+    money(o.valueToMe), money(o.noDealForMe), o.status + (o.why ? " – " + o.why : ""),
+    o.to === view.country && o.status === "open" ? [
+      el("button", { on: { click: () => answer(o, true) } }, "Accept"),
+      el("button", { on: { click: () => answer(o, false) } }, "Reject"),
+      el("button", { on: { click: () => counter(o) } }, "Counter")] : ""])));
+  const w = view.world;
+  fill("world-view", w ? [el("p", {}, "Round " + w.round + " (" + w.month + ") · bloc: " + w.members.join(", ")),
+    table(["Market", "Bloc", "Outside", "China", "Floor"], w.prices.map(p => [p.mineral + " " + p.stage, num(p.member), num(p.outsider), num(p.china), num(p.floor)])),
+    el("h3", {}, "Deals"), el("ul", { id: "deals" }, w.deals.map(d => el("li", {}, d.id + ": " + d.buyer + " buys " + d.mineral + " " + d.stage + " from " + d.seller + " (" + d.note + ")"))),
+    el("h3", {}, "Events"), el("ul", {}, w.events.slice(-15).map(e => el("li", {}, "r" + e.round + " " + e.kind + " " + e.country + ": " + e.reason)))] : "The game has not started.");
+}
+
+async function answer(o, accept) {
+  try { await api("POST", "answer", H(), { round: view.clock.round, offerId: o.id, accept }); say("offer-note", (accept ? "accepted " : "rejected ") + o.id); await refresh(); }
+  catch (e) { say("offer-note", e.message, true); }
+}
+function counter(o) {
+  document.getElementById("partner").value = o.from;
+  document.getElementById("role").value = o.buyer === view.country ? "buy" : "sell";
+  document.getElementById("mineral").value = o.mineral;
+  document.getElementById("stage").value = o.stage;
+  document.getElementById("counters").value = o.id;
+  say("offer-note", "countering " + o.id + ": change the terms and send");
+}
+
+document.getElementById("use-code").onclick = () => { code = document.getElementById("code").value.trim(); sessionStorage.setItem("wg-code", code); document.getElementById("login").hidden = true; refresh(); };
+document.getElementById("pick-go").onclick = async () => {
+  try { await api("POST", "pick", H(), { country: document.getElementById("pick").value }); await refresh(); }
+  catch (e) { say("pick-note", e.message, true); }
+};
+document.getElementById("print").onclick = () => window.print();
+document.getElementById("move").onclick = async () => {
+  const round = view.clock.round; // the move may close the round; the note names the round it was for
+  try { await api("POST", "move", H(), { round, bloc: document.getElementById("bloc").value, threat: document.getElementById("threat").value });
+    say("move-note", "move submitted for round " + round); await refresh(); }
+  catch (e) { say("move-note", e.message, true); }
+};
+document.getElementById("value").onclick = async () => {
+  try { const v = await api("POST", "value", H(), offerBody()); say("offer-note", v.terms + ": worth " + money(v.value) + " to us (no deal: " + money(v.noDeal) + ")"); }
+  catch (e) { say("offer-note", e.message, true); }
+};
+document.getElementById("propose").onclick = async () => {
+  try { const r = await api("POST", "offer", H(), offerBody()); document.getElementById("counters").value = "";
+    say("offer-note", "offer " + r.offerId + ": " + r.status + (r.why ? " – " + r.why : "")); await refresh(); }
+  catch (e) { say("offer-note", e.message, true); }
+};
+WG.live(refresh);
+setInterval(() => { if (view && view.clock.secondsLeft !== null) { view.clock.secondsLeft = Math.max(0, view.clock.secondsLeft - 1); fill("clock", clockText(view.clock) + (view.moved ? " · moved" : " · not moved yet")); } }, 1000);

@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+
+namespace NegotiationSim.Wargame;
+
+/// <summary>
+/// A war-game's journal: one JSON line per input, appended and flushed to disk before the input takes effect.
+/// Opening a journal reads it back; a last line cut short by a crash was never acknowledged, so it is dropped and
+/// the file truncated to the last whole line. Any other damage is reported with its line, never guessed around.
+/// </summary>
+public sealed class Journal : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly FileStream _file;
+    private readonly Lock _gate = new();
+
+    private Journal(FileStream file, IReadOnlyList<GameInput> inputs)
+    {
+        _file = file;
+        Inputs = inputs;
+    }
+
+    /// <summary>The inputs found when the journal was opened.</summary>
+    public IReadOnlyList<GameInput> Inputs { get; }
+
+    public string Path => _file.Name;
+
+    /// <summary>Opens (or creates) the journal at <paramref name="path"/> and reads what it holds.</summary>
+    public static Journal Open(string path)
+    {
+        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        try
+        {
+            var (inputs, goodLength) = Read(file, path);
+            file.SetLength(goodLength);
+            file.Seek(0, SeekOrigin.End);
+            return new Journal(file, inputs);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Writes one input and waits until it is on disk.</summary>
+    public void Append(GameInput input)
+    {
+        var line = JsonSerializer.SerializeToUtf8Bytes(input, Json);
+        lock (_gate)
+        {
+            _file.Write(line);
+            _file.WriteByte((byte)'\n');
+            _file.Flush(flushToDisk: true);
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    private static (List<GameInput> Inputs, long GoodLength) Read(FileStream file, string path)
+    {
+        var bytes = new byte[file.Length];
+        file.ReadExactly(bytes);
+        var inputs = new List<GameInput>();
+        var start = 0;
+        var lineNumber = 0;
+        while (start < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            if (end < 0) break; // a torn last line: the crash came before it was flushed and acknowledged
+            lineNumber++;
+            var line = bytes.AsSpan(start, end - start);
+            try
+            {
+                inputs.Add(JsonSerializer.Deserialize<GameInput>(line, Json)
+                           ?? throw new JsonException("empty entry"));
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"{path}:{lineNumber}: not a journal entry ({e.Message})");
+            }
+            start = end + 1;
+        }
+        return (inputs, start);
+    }
+
+    /// <summary>The journal's text for an input, as <see cref="Append"/> writes it (for tests and exports).</summary>
+    public static string Serialize(GameInput input) => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(input, Json));
+}
