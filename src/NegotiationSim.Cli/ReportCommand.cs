@@ -17,6 +17,16 @@ public static class ReportCommand
         return command;
     }
 
+    /// <summary>Builds the page for <paramref name="folder"/> and writes it; returns where.</summary>
+    /// <exception cref="RunFolderException">the folder is missing a file or a file is broken</exception>
+    public static string Write(string folder, string? html)
+    {
+        var page = ReportPage.Build(RunFolder.Load(folder));
+        var path = html ?? Path.Combine(folder, "report.html");
+        File.WriteAllText(path, page);
+        return path;
+    }
+
     private static int Report(IAnsiConsole console, DirectoryInfo folder, FileInfo? html)
     {
         var clock = Stopwatch.StartNew();

@@ -38,7 +38,7 @@ public static class RunCommand
         }
         if (rounds is < 1 or > 1200) { show.Error("--rounds must be between 1 and 1200"); return 2; }
         scenario = scenario! with { Seed = seed ?? scenario.Seed, Rounds = rounds ?? scenario.Rounds };
-        var dir = output?.FullName ?? Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(file.Name)}-seed{scenario.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        var dir = output?.FullName ?? scenario.Outputs.Folder ?? Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(file.Name)}-seed{scenario.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
         show.Header(scenario, engine);
         if (dashboardUrls is not null)
         {
@@ -58,6 +58,11 @@ public static class RunCommand
         if (reports.Count == 0) return 130;
         RunFiles.Write(dir, scenario, reports, engine.ToString());
         show.Finish(scenario, reports, dir, started.Elapsed);
+        if (scenario.Outputs.Report && reports.Count == scenario.Rounds)
+        {
+            try { show.Note($"report written to {ReportCommand.Write(dir, null)}"); }
+            catch (Exception e) when (e is Reports.RunFolderException or IOException or UnauthorizedAccessException) { show.Error(e.Message); return 1; }
+        }
         return 0;
     }
 }

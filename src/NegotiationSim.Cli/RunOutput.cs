@@ -29,6 +29,12 @@ public sealed class RunOutput(IAnsiConsole console, IAnsiConsole diagnostics, Ou
 
     public void Error(string message) => People.MarkupLineInterpolated($"[red]{message}[/]");
 
+    /// <summary>A line for people, kept off standard output when it carries json or csv; dropped by --quiet.</summary>
+    public void Note(string message)
+    {
+        if (!quiet) People.MarkupLineInterpolated($"{message}");
+    }
+
     public void Header(Scenario scenario, EngineKind engine)
     {
         if (quiet) return;

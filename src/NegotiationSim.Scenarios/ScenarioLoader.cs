@@ -39,6 +39,7 @@ public static partial class ScenarioLoader
         var settings = ReadSettings(r, root);
         var negotiation = ReadNegotiation(r, root);
         var classroom = ReadClassroom(r, root, rounds);
+        var outputs = ReadOutputs(r, root);
         var seed = (long)r.Number(root, L.Root.Seed);
         var name = r.Text(root, L.Root.Name) ?? Path.GetFileNameWithoutExtension(path);
         var question = r.Text(root, L.Root.Question) ?? "";
@@ -46,7 +47,7 @@ public static partial class ScenarioLoader
         if (!DateOnly.TryParseExact(start + "-01", "yyyy-MM-dd", out _)) r.Error(r.Get(root, L.Root.StartMonth), "start_month must look like 2026-02");
         errors = InReadingOrder(r.Errors);
         if (errors.Count > 0 || world is null) return false;
-        scenario = new Scenario(name, question, world, bloc, events, settings, seed, rounds, start) { Negotiation = negotiation, Classroom = classroom };
+        scenario = new Scenario(name, question, world, bloc, events, settings, seed, rounds, start) { Negotiation = negotiation, Classroom = classroom, Outputs = outputs };
         return true;
     }
 

@@ -14,6 +14,9 @@ public sealed record Scenario(
     int Rounds,
     string StartMonth)
 {
+    /// <summary>Where the run's files go and whether the HTML report is written with them.</summary>
+    public OutputSettings Outputs { get; init; } = new();
+
     /// <summary>Bilateral negotiation settings; null when the scenario has no negotiation.</summary>
     public NegotiationSettings? Negotiation { get; init; }
 

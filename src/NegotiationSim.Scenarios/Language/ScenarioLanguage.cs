@@ -40,11 +40,20 @@ public static partial class ScenarioLanguage
         public static readonly Key Bloc = Shape.Add("bloc", new ShapeValue(BlocRules.Shape), "The bloc (e.g. FORGE): founders, floors and levies. Leave it out for a world with no bloc.", "see `bloc`");
         public static readonly Key Events = Shape.Add("events", new ListValue(new ShapeValue(Event.Shape)), "The policy timeline: what happens in which round.", "see `events[]`");
         public static readonly Key Settings = Shape.Add("settings", new ShapeValue(ModelSettings.Shape), "Model settings that are not part of the world (hazards, response times).", "see `settings`");
+        public static readonly Key Outputs = Shape.Add("outputs", new ShapeValue(OutputSection.Shape), "Where `negsim run` writes the run's files, and whether it also writes the HTML report.", "see `outputs`");
         public static readonly Key Wargame = Shape.Add("wargame", new ShapeValue(WargameSection.Shape), "How a class plays it with `negsim wargame`: round timer, what happens when it runs out, what teams see.", "see `wargame`");
         public static readonly Key Negotiation = Shape.Add("negotiation", new ShapeValue(NegotiationSection.Shape), "Bilateral negotiation (MODEL.md §3): steps, session length, how many sessions, user strategies. Leave it out for the defaults.", "see `negotiation`");
 
         private static TableValue StageTable(NumberValue entry) =>
             new("mineral id", new TableValue("stage", new TableValue("country id", entry), ["ore", "refined", "product"]));
+    }
+
+    /// <summary>`outputs:`.</summary>
+    public static class OutputSection
+    {
+        public static readonly Shape Shape = new("outputs", "The run's output folder and extra outputs; `negsim run --out` overrides the folder.");
+        public static readonly Key Folder = Shape.Add("folder", new TextValue(), "Output folder, relative to this file; files of an earlier run there are overwritten.", "../runs/forge", defaultValue: "a new folder under ./runs named after the scenario, seed and time");
+        public static readonly Key Report = Shape.Add("report", new BooleanValue(), "Also write report.html (charts of the run in one offline page) into the folder.", "true", defaultValue: "false");
     }
 
     /// <summary>`wargame:`.</summary>

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using NegotiationSim.Cli;
+using Spectre.Console.Testing;
+
+namespace NegotiationSim.Cli.Tests;
+
+/// <summary>The scenario's `outputs:` section: where `negsim run` writes when no --out is given, and the report with it.</summary>
+public sealed class OutputsSectionTests
+{
+    private static async Task<(int Exit, string Output)> Run(params string[] args)
+    {
+        var console = new TestConsole().Width(160);
+        var root = new RootCommand { RunCommand.Create(console) };
+        var exit = await root.Parse(args).InvokeAsync();
+        return (exit, console.Output);
+    }
+
+    private static string Scenario(string outputs)
+    {
+        var dir = Directory.CreateTempSubdirectory("negsim-outputs-").FullName;
+        File.Copy(Path.Combine(RunCommandTests.Repo(), "tests", "data", "gallium-control.yaml"), Path.Combine(dir, "gallium-control.yaml"));
+        var file = Path.Combine(dir, "analysis", "mine.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, $"extends: ../gallium-control.yaml\nrounds: 3\n{outputs}");
+        return file;
+    }
+
+    [Fact]
+    public async Task Run_OutputsFolderAndReport_WritesThereRelativeToTheFile()
+    {
+        // Given a scenario that names its folder (relative to itself) and asks for the report
+        var file = Scenario("outputs: { folder: ../results/first, report: true }\n");
+        var expected = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", "results", "first"));
+
+        // When it runs without --out
+        var (exit, output) = await Run("run", file, "--engine", "reference");
+
+        // Then the files and the page are there
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(expected, "summary.json")), output);
+        var page = File.ReadAllText(Path.Combine(expected, "report.html"));
+        Assert.Contains("</html>", page);
+        Assert.Contains("report written to", output);
+    }
+
+    [Fact]
+    public async Task Run_OutFlag_OverridesTheScenariosFolder()
+    {
+        var file = Scenario("outputs: { folder: ../results/ignored }\n");
+        var chosen = Directory.CreateTempSubdirectory("negsim-chosen-").FullName;
+
+        var (exit, _) = await Run("run", file, "--engine", "reference", "--out", chosen);
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(chosen, "rounds.csv")));
+        Assert.False(File.Exists(Path.Combine(chosen, "report.html")));
+        Assert.False(Directory.Exists(Path.Combine(Path.GetDirectoryName(file)!, "..", "results", "ignored")));
+    }
+
+    [Fact]
+    public async Task Run_ReportNotABoolean_IsRefusedWhereItIsWritten()
+    {
+        var file = Scenario("outputs:\n  report: yes\n");
+
+        var (exit, output) = await Run("run", file, "--engine", "reference");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("mine.yaml:4:11", output);
+        Assert.Contains("'report' must be true or false", output);
+    }
+}
