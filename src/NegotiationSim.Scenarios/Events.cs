@@ -73,6 +73,8 @@ internal static class Events
                     r.Number(b, L.StockpileBody.BuyBelow, double.NaN));
             case "finance":
                 return FinanceEvents.Read(r, b, round, w);
+            case "deal":
+                return DealEvents.Read(r, b, round, w);
             case "join" or "leave":
                 r.CheckKeys(b, L.MoveBody.Shape);
                 return new MembershipMove(round, C(L.MoveBody.Country), kind == "join");

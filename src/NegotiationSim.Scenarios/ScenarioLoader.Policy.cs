@@ -85,6 +85,9 @@ public static partial class ScenarioLoader
         foreach (var dup in events.OfType<ExportControl>().GroupBy(c => c.Id).Where(g => g.Count() > 1))
             foreach (var c in dup.Skip(1))
                 r.Error(where[c], $"export_control id '{dup.Key}' is already used by an earlier export_control; ids must be unique so suspend_control can name one");
+        foreach (var dup in events.OfType<ScheduledDeal>().GroupBy(d => d.Id).Where(g => g.Count() > 1))
+            foreach (var d in dup.Skip(1))
+                r.Error(where[d], $"deal id '{dup.Key}' is already used by an earlier deal; reports tell deals apart by id");
         foreach (var s in events.OfType<ControlSuspension>())
         {
             var control = events.OfType<ExportControl>().FirstOrDefault(c => c.Id == s.ControlId);

@@ -49,21 +49,28 @@ public sealed partial class Simulation
         }
     }
 
-    /// <summary>Signs the deals people agreed, valued on this round's market like an automatic session's agreement.</summary>
+    /// <summary>
+    /// Signs the deals people agreed and those the scenario signs this round, valued on this round's market like an
+    /// automatic session's agreement.
+    /// </summary>
     private async Task SignAgreedDealsAsync(int round, IReadOnlyList<MineralResult> results, List<RunEvent> events, List<DealRow> rows)
     {
-        if (_directives.Deals.Count == 0) return;
-        var candidates = _directives.Deals.Select(d => new PartnerScreen.Candidate(d.Buyer, d.Seller, d.Mineral, d.Stage, 0, 0, "agreed by people")).ToArray();
+        var agreed = _directives.Deals.Select(d => (Deal: d, Why: "agreed by people"))
+            .Concat(ScheduledFor(round).OfType<ScheduledDeal>()
+                .Select(d => (Deal: new AgreedDeal(d.Id, d.Buyer, d.Seller, d.Mineral, d.Stage, d.Outcome), Why: "in the scenario")))
+            .ToList();
+        if (agreed.Count == 0) return;
+        var candidates = agreed.Select(a => new PartnerScreen.Candidate(a.Deal.Buyer, a.Deal.Seller, a.Deal.Mineral, a.Deal.Stage, 0, 0, a.Why)).ToArray();
         var facts = await DealFactsAsync(round, results, candidates);
         var space = DealSpace.Standard;
         for (var k = 0; k < candidates.Length; k++)
         {
-            var a = _directives.Deals[k];
+            var (a, why) = agreed[k];
             var deal = DealOf(a.Id, a.Buyer, a.Seller, a.Mineral, a.Stage, a.Outcome, facts[k], round);
             _deals.Add(deal);
             rows.Add(DealRowOf(deal, "signed", facts[k].Price, 0, space.Describe(a.Outcome)));
             events.Add(Row(round, "deal-signed", a.Buyer, a.Mineral, a.Stage, deal.Volume,
-                $"{deal.Id} with {_world.Countries[a.Seller].Name}, agreed by people: {space.Describe(a.Outcome)}"));
+                $"{deal.Id} with {_world.Countries[a.Seller].Name}, {why}: {space.Describe(a.Outcome)}"));
             await ApplyDealAsync(deal, round, events);
         }
     }

@@ -12,6 +12,7 @@ namespace NegotiationSim.Core.Policy;
 [JsonDerivedType(typeof(Flood), "flood")]
 [JsonDerivedType(typeof(StockpileProgramme), "stockpile")]
 [JsonDerivedType(typeof(MembershipMove), "membership")]
+[JsonDerivedType(typeof(ScheduledDeal), "deal")]
 [JsonDerivedType(typeof(FinanceOffer), "finance")]
 public abstract record ScheduledEvent(int Round);
 
@@ -54,3 +55,10 @@ public sealed record StockpileProgramme(int Round, int Country, double Budget, I
 
 /// <summary>A forced membership move written into the scenario (a political decision the model does not make).</summary>
 public sealed record MembershipMove(int Round, int Country, bool Join) : ScheduledEvent(Round);
+
+/// <summary>
+/// A bilateral deal the scenario signs in <paramref name="Round"/> (e.g. a framework agreement already in force), on an
+/// outcome of the standard deal space (Negotiation.DealSpace.Standard). It is valued and applied like a negotiated deal
+/// and is in force from the next round.
+/// </summary>
+public sealed record ScheduledDeal(int Round, string Id, int Buyer, int Seller, int Mineral, Stage Stage, int Outcome) : ScheduledEvent(Round);

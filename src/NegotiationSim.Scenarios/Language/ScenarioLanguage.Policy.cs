@@ -45,7 +45,8 @@ public static partial class ScenarioLanguage
         public static readonly Key Join = Shape.Add("join", new ShapeValue(MoveBody.Shape), "A country joins the bloc by political decision.", "{ country: UKR }");
         public static readonly Key Leave = Shape.Add("leave", new ShapeValue(MoveBody.Shape), "A country leaves the bloc by political decision.", "{ country: KOR }");
 
-        static Event() => Shape.OneOf(Section232, ExportControl, SuspendControl, Disruption, Flood, Stockpile, Finance, Join, Leave);
+        public static readonly Key Deal = Shape.Add("deal", new ShapeValue(DealBody.Shape), "A bilateral deal signed in this round (e.g. a framework agreement already in force), in force from the next.", "see `events[].deal`");
+        static Event() => Shape.OneOf(Section232, ExportControl, SuspendControl, Disruption, Flood, Stockpile, Finance, Deal, Join, Leave);
 
         /// <summary>The event kinds, in the order the language lists them.</summary>
         public static IReadOnlyList<Key> Kinds => Shape.ExactlyOne.Select(k => Shape.Find(k)!).ToArray();
@@ -136,6 +137,24 @@ public static partial class ScenarioLanguage
         public static readonly Key Capacity = Shape.Add("capacity", Num(0, 1e12, "t per year of the mineral's unit"), "The new capacity it pays for.", "60", required: true);
         public static readonly Key LeadTime = Shape.Add("lead_time", Whole(1, 240, Rounds), "Rounds from the money's commitment to the capacity's arrival.", "36", defaultValue: "60 (ore), 36 (refined, product)");
         public static readonly Key RequiresMembership = Shape.Add("requires_membership", new BooleanValue(), "Whether the money waits until the country is a bloc member.", "true", defaultValue: "false");
+    }
+
+    /// <summary>`events[].deal`: the terms are values of the negotiation's deal grid (MODEL.md §3.2).</summary>
+    public static class DealBody
+    {
+        public static readonly Shape Shape = new("events[].deal", "A signed bilateral deal (MODEL.md §3.2, §3.6) on the negotiation's grid of terms: valued on the round's market and applied like a negotiated one (tariff cuts, contracted offtake, contract price, investment, processing clause; a deal with the bloc leader ends the partner's Section 232 threat).");
+        public static readonly Key Id = Shape.Add("id", new TextValue(), "A name for the deal in reports.", "US-AUS-2025", required: true);
+        public static readonly Key Buyer = Shape.Add("buyer", CountryId, "The importing side.", "USA", required: true);
+        public static readonly Key Seller = Shape.Add("seller", CountryId, "The exporting side.", "AUS", required: true);
+        public static readonly Key Mineral = Shape.Add("mineral", MineralId, "The mineral.", "rare_earths", required: true);
+        public static readonly Key Stage = Shape.Add("stage", StageName, "The stage traded.", "refined", defaultValue: "refined");
+        public static readonly Key Offtake = Shape.Add("offtake", Num(0, 0.4, "share of the seller's exports: 0, 0.05, 0.1, 0.2 or 0.4"), "Contracted volume the buyer takes each month.", "0.2", defaultValue: "0");
+        public static readonly Key Price = Shape.Add("price", Num(-0.2, 0.2, "change from the reference price: -0.2, -0.1, 0, 0.1 or 0.2"), "Contract price relative to the market's reference price.", "0.1", defaultValue: "0");
+        public static readonly Key Months = Shape.Add("months", Whole(12, 60, "months: 12, 36 or 60"), "Duration.", "60", defaultValue: "36");
+        public static readonly Key BuyerTariffCut = Shape.Add("buyer_tariff_cut", Num(0, 1, "share of the tariff cut: 0, 0.25, 0.5 or 1"), "How much the buyer cuts its tariff on the seller's exports of the mineral.", "1", defaultValue: "0");
+        public static readonly Key SellerTariffCut = Shape.Add("seller_tariff_cut", Num(0, 1, "share of the tariff cut: 0, 0.25, 0.5 or 1"), "How much the seller cuts its tariff on the buyer's exports of the mineral.", "0.5", defaultValue: "0");
+        public static readonly Key Investment = Shape.Add("investment", Num(0, 2, "multiple of a base capex tranche: 0, 0.5, 1 or 2"), "Capacity the buyer finances in the seller (arrives after the stage's lead time).", "1", defaultValue: "0");
+        public static readonly Key ProcessInSeller = Shape.Add("process_in_seller", new BooleanValue(), "With an ore deal, the ore is refined in the seller (a resource-nationalist clause).", "true", defaultValue: "false");
     }
 
     /// <summary>`events[].join` and `events[].leave`.</summary>
