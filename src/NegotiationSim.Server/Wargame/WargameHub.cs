@@ -13,10 +13,12 @@ public sealed class WargameHub(WargameSession session) : Hub
 }
 
 /// <summary>Tells every viewer when an input took effect, and closes rounds whose timer ran out.</summary>
-public sealed class WargamePulse(WargameSession session, IHubContext<WargameHub> hub) : BackgroundService
+/// Hosted services are all built before any starts, so it asks for the session (opened by then) when it runs.
+internal sealed class WargamePulse(WargameOpener opener, IHubContext<WargameHub> hub) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var session = opener.Session;
         session.Changed += s => _ = hub.Clients.All.SendAsync("changed", WargameViews.Clock(s), stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         try
