@@ -1,13 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using NegotiationSim.Core.Engine;
+using NegotiationSim.Core.Reports;
 using NegotiationSim.Server.Wargame;
 
 namespace NegotiationSim.Wargame.Tests;
 
 /// <summary>
 /// The war-game's rounds run on the host's Orleans grains, and a game resumed from its journal (replayed on fresh
-/// grains) is the same game as one that never stopped: same rounds, same offer values, and the same next round.
+/// grains) is the same game as one that never stopped: same rounds, same offer values, and the same next round. The
+/// debrief's counterfactuals re-run the game on the reference engine, which gives the grains' bytes for the same inputs.
 /// </summary>
 public sealed class WargameGrainsTests
 {
@@ -55,6 +58,13 @@ public sealed class WargameGrainsTests
         Assert.NotEqual(host.Session.RunId, resumed.Session.RunId);
         Assert.Equal(3, resumed.Session.Game.Round);
         Assert.Equal(Bytes(host.Session), Bytes(resumed.Session));
+
+        // The reference engine, fed the same game's directives (as the debrief's re-runs are), gives the grains' bytes.
+        var g = host.Session.Game;
+        var reference = new Simulation(host.Session.Scenario, new ReferenceHost(host.Session.Scenario));
+        var rerun = new List<RoundReport> { await reference.RunRoundAsync(1, Directives.ForFirstRound(g, host.Session.World)) };
+        foreach (var h in g.History) rerun.Add(await reference.RunRoundAsync(h.Round + 1, Directives.After(g, host.Session.World, h.Round)));
+        Assert.Equal(JsonSerializer.Serialize(host.Session.Reports, Exact), JsonSerializer.Serialize(rerun, Exact));
 
         // And both go on alike: the same moves close round 3 into the same round 4.
         foreach (var h in new[] { host, resumed })

@@ -40,6 +40,8 @@ public static class WargameHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Orleans' start-up notes (GC mode, watchdog) are not for an instructor; its errors still show.
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        // A journal the game cannot resume fails the host's start; `negsim wargame` says why in one line, not a logged stack.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddNegotiationSimSerialization();
         var (siloPort, gatewayPort) = (ServerHost.FreePort(), ServerHost.FreePort());
         builder.UseOrleans(silo =>
