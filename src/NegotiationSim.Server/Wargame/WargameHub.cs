@@ -12,8 +12,10 @@ public sealed class WargameHub(WargameSession session) : Hub
     public ClockView Clock() => WargameViews.Clock(session);
 }
 
-/// <summary>Tells every viewer when an input took effect, and closes rounds whose timer ran out.</summary>
-/// Hosted services are all built before any starts, so it asks for the session (opened by then) when it runs.
+/// <summary>
+/// Tells every viewer when an input took effect, and closes rounds whose timer ran out. Hosted services are all built
+/// before any starts, so it asks the opener for the session (open by then) when it runs.
+/// </summary>
 internal sealed class WargamePulse(WargameOpener opener, IHubContext<WargameHub> hub) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
