@@ -45,28 +45,27 @@ public static class WargameCommand
         var played = rounds ?? classroom.Rounds ?? scenario.Rounds - 1;
         if (played < 1 || played > 1200) { console.MarkupLine("[red]--rounds: 1 to 1200[/]"); return 2; }
         var path = journal?.FullName ?? Path.GetFullPath(Path.GetFileNameWithoutExtension(file.Name) + ".wargame.jsonl");
-        WargameSession session;
-        string key;
-        bool resumed;
-        try
-        {
-            (session, key, resumed) = await WargameSession.OpenAsync(scenario!, file.Name, await File.ReadAllTextAsync(file.FullName, ct), path,
-                new GameRules(seconds ?? classroom.RoundSeconds, fill, played), TimeProvider.System);
-        }
+        var rules = new GameRules(seconds ?? classroom.RoundSeconds, fill, played);
+        var yaml = await File.ReadAllTextAsync(file.FullName, ct);
+        (WargameSession Session, string Key, bool Resumed)? opened = null;
+        // The game opens on the host's silo as it starts: a resumed game replays its rounds on fresh grains.
+        await using var app = WargameHost.Build(urls, TimeProvider.System, async grains =>
+            (opened = await WargameSession.OpenAsync(scenario!, file.Name, yaml, path, rules, TimeProvider.System, grains)).Value.Session);
+        try { await app.StartAsync(ct); }
         catch (InvalidDataException e)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return 1;
         }
+        var (session, key, resumed) = opened!.Value;
         using (session)
         {
-            await using var app = WargameHost.Build(urls, session, TimeProvider.System);
-            await app.StartAsync(ct);
             var address = ServerHost.Address(app).TrimEnd('/');
             var game = session.Game;
             console.MarkupLineInterpolated($"[bold]War-game:[/] {scenario!.Name} ({(resumed ? $"resumed at round {game.Round}, {game.Phase.ToString().ToLowerInvariant()}" : "new game")}); journal {path}");
             console.MarkupLineInterpolated($"[bold]Instructor:[/] {address}/wargame/instructor.html#key={key}");
             console.MarkupLineInterpolated($"[bold]Instructor key:[/] {key}   (Ctrl+C to stop; start again with the same --journal to resume)");
+            console.MarkupLineInterpolated($"[bold]Grains:[/] {address}/dashboard (the game's simulation, country and market grains)");
             try { await Task.Delay(Timeout.Infinite, ct); }
             catch (OperationCanceledException) { }
             await app.StopAsync(CancellationToken.None);

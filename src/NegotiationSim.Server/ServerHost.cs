@@ -69,7 +69,8 @@ public static class ServerHost
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
         ?? throw new InvalidOperationException("the host has no address: start it first");
 
-    private static int FreePort()
+    /// <summary>A free loopback port, for a silo that must not collide with another host's on Orleans' defaults.</summary>
+    internal static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

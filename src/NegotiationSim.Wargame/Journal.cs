@@ -75,7 +75,8 @@ public sealed class Journal : IDisposable
                 inputs.Add(JsonSerializer.Deserialize<GameInput>(line, Json)
                            ?? throw new JsonException("empty entry"));
             }
-            catch (JsonException e)
+            // A line with no input kind ("$type") is refused by the serializer as unsupported rather than malformed.
+            catch (Exception e) when (e is JsonException or NotSupportedException)
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: not a journal entry ({e.Message})");
             }

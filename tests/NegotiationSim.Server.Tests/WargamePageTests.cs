@@ -23,9 +23,13 @@ public sealed class WargamePageTests : IAsyncLifetime
     {
         var path = Path.Combine(LiveHost.Repo(), "tests", "data", "gallium-negotiation.yaml");
         var scenario = ScenarioLoader.Load(path);
-        (_session, _key, _) = await WargameSession.OpenAsync(scenario, "gallium-negotiation.yaml", await File.ReadAllTextAsync(path),
-            Path.Combine(_dir, "game.jsonl"), new GameRules(600, TimeoutFill.Computer, 3), TimeProvider.System);
-        _app = WargameHost.Build("http://127.0.0.1:0", _session, TimeProvider.System);
+        var yaml = await File.ReadAllTextAsync(path);
+        _app = WargameHost.Build("http://127.0.0.1:0", TimeProvider.System, async grains =>
+        {
+            (_session, _key, _) = await WargameSession.OpenAsync(scenario, "gallium-negotiation.yaml", yaml,
+                Path.Combine(_dir, "game.jsonl"), new GameRules(600, TimeoutFill.Computer, 3), TimeProvider.System, grains);
+            return _session;
+        });
         await _app.StartAsync();
         _url = ServerHost.Address(_app).TrimEnd('/');
     }

@@ -76,4 +76,16 @@ public sealed class JournalTests : IDisposable
         var e = Assert.Throws<InvalidDataException>(() => Journal.Open(path));
         Assert.Contains("game.jsonl:3:", e.Message);
     }
+
+    [Fact]
+    public void Open_ALineWithNoInputKind_SaysWhichLine()
+    {
+        // Valid JSON that names no kind of input (a file that is not a journal): refused with its place, not a crash.
+        var path = Path.Combine(_dir, "game.jsonl");
+        var lines = Played().Inputs.Select(Journal.Serialize).ToList();
+        lines[1] = "{\"round\":1}";
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        var e = Assert.Throws<InvalidDataException>(() => Journal.Open(path));
+        Assert.Contains("game.jsonl:2: not a journal entry", e.Message);
+    }
 }

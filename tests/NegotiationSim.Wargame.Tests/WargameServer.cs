@@ -44,16 +44,23 @@ public sealed class WargameServer : IAsyncDisposable
     public ManualClock Clock { get; }
     public HttpClient Http { get; }
 
-    public static async Task<WargameServer> StartAsync(string scenarioPath, GameRules rules)
+    /// <summary>The host's services: its silo's grain factory among them.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    public static Task<WargameServer> StartAsync(string scenarioPath, GameRules rules) =>
+        StartAsync(scenarioPath, rules, Directory.CreateTempSubdirectory("negsim-wargame-").FullName);
+
+    /// <summary>A host on the journal in <paramref name="dir"/> (game.jsonl), resuming the game it holds; the host deletes the folder.</summary>
+    public static async Task<WargameServer> StartAsync(string scenarioPath, GameRules rules, string dir)
     {
-        var dir = Directory.CreateTempSubdirectory("negsim-wargame-").FullName;
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var scenario = ScenarioLoader.Load(scenarioPath);
-        var (session, key, _) = await WargameSession.OpenAsync(scenario, Path.GetFileName(scenarioPath), await File.ReadAllTextAsync(scenarioPath),
-            Path.Combine(dir, "game.jsonl"), rules, clock);
-        var app = WargameHost.Build("http://127.0.0.1:0", session, clock);
+        var yaml = await File.ReadAllTextAsync(scenarioPath);
+        (WargameSession Session, string Key, bool Resumed)? opened = null;
+        var app = WargameHost.Build("http://127.0.0.1:0", clock, async grains =>
+            (opened = await WargameSession.OpenAsync(scenario, Path.GetFileName(scenarioPath), yaml, Path.Combine(dir, "game.jsonl"), rules, clock, grains)).Value.Session);
         await app.StartAsync();
-        return new WargameServer(app, session, key, dir, ServerHost.Address(app).TrimEnd('/'), clock);
+        return new WargameServer(app, opened!.Value.Session, opened.Value.Key, dir, ServerHost.Address(app).TrimEnd('/'), clock);
     }
 
     public static string Gallium => Path.Combine(Repo(), "tests", "data", "gallium-negotiation.yaml");

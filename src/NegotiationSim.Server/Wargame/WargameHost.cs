@@ -6,21 +6,30 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NegotiationSim.Grains;
+using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace NegotiationSim.Server.Wargame;
 
 /// <summary>
 /// The classroom war-game host (`negsim wargame`): the instructor's page, the team pages and the debrief under
-/// /wargame/, the API under /api/wargame, and the push channel at /wargame/hub. The game runs on the reference
-/// engine in this process (the same bytes as the grains), so a restart on the journal rebuilds it without a cluster.
+/// /wargame/, the API under /api/wargame, the push channel at /wargame/hub, and the Orleans Dashboard at /dashboard.
+/// The process is an Orleans silo, as the live host is: the game's rounds run on its simulation, country and market
+/// grains. A restart on the journal replays the game on fresh grains (they hold their state in memory only).
 /// </summary>
 public static class WargameHost
 {
     /// <summary>Requests larger than this are refused before they are read: no move or offer comes near it.</summary>
     public const long MaxBody = 16 * 1024;
 
-    public static WebApplication Build(string urls, WargameSession session, TimeProvider clock)
+    /// <summary>
+    /// The host; <paramref name="open"/> opens (or resumes) the game once the silo is up and before the host listens,
+    /// so no request ever meets a game still replaying. A journal it cannot replay makes StartAsync throw.
+    /// </summary>
+    public static WebApplication Build(string urls, TimeProvider clock, Func<IGrainFactory, Task<WargameSession>> open)
     {
         var web = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = web });
@@ -29,7 +38,23 @@ public static class WargameHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(session);
+        // Orleans' start-up notes (GC mode, watchdog) are not for an instructor; its errors still show.
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        // A journal the game cannot resume fails the host's start; `negsim wargame` says why in one line, not a logged stack.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Services.AddNegotiationSimSerialization();
+        var (siloPort, gatewayPort) = (ServerHost.FreePort(), ServerHost.FreePort());
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort);
+            silo.AddDashboard(o => o.CounterUpdateIntervalMs = 1000);
+            // The game's grains hold its world in memory only: keep them through a long class (and a lunch break).
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromDays(2));
+        });
+        // Registered after the silo, so it starts once the silo has (hosted services start in order, before Kestrel).
+        builder.Services.AddSingleton(sp => new WargameOpener(open, sp.GetRequiredService<IGrainFactory>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WargameOpener>());
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<WargameOpener>().Session);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<RateLimiter>();
         builder.Services.AddSingleton<DebriefCache>();
@@ -58,7 +83,9 @@ public static class WargameHost
         });
         app.Use(async (http, next) =>
         {
-            http.Response.Headers["Content-Security-Policy"] = "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'";
+            // The Orleans Dashboard is its own page (a script bundle of its own); the policy is for the game's pages.
+            if (!http.Request.Path.StartsWithSegments("/dashboard"))
+                http.Response.Headers["Content-Security-Policy"] = "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'";
             http.Response.Headers["X-Content-Type-Options"] = "nosniff";
             await next();
         });
@@ -66,7 +93,20 @@ public static class WargameHost
         app.MapGet("/favicon.ico", () => Results.NoContent()); // browsers ask for one; a 404 would show as a page error
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(web) });
         app.MapHub<WargameHub>("/wargame/hub");
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
         WargameApi.Map(app);
         return app;
     }
+}
+
+/// <summary>Opens the game on the silo's grains while the host starts; the session every page and API call is given.</summary>
+internal sealed class WargameOpener(Func<IGrainFactory, Task<WargameSession>> open, IGrainFactory grains) : IHostedService
+{
+    private WargameSession? _session;
+
+    public WargameSession Session => _session ?? throw new InvalidOperationException("the war-game is not open yet");
+
+    public async Task StartAsync(CancellationToken cancellationToken) => _session = await open(grains);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -12,11 +12,15 @@ public sealed class WargameHub(WargameSession session) : Hub
     public ClockView Clock() => WargameViews.Clock(session);
 }
 
-/// <summary>Tells every viewer when an input took effect, and closes rounds whose timer ran out.</summary>
-public sealed class WargamePulse(WargameSession session, IHubContext<WargameHub> hub) : BackgroundService
+/// <summary>
+/// Tells every viewer when an input took effect, and closes rounds whose timer ran out. Hosted services are all built
+/// before any starts, so it asks the opener for the session (open by then) when it runs.
+/// </summary>
+internal sealed class WargamePulse(WargameOpener opener, IHubContext<WargameHub> hub) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var session = opener.Session;
         session.Changed += s => _ = hub.Clients.All.SendAsync("changed", WargameViews.Clock(s), stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         try

@@ -3,15 +3,16 @@ using NegotiationSim.Core.Negotiation;
 using NegotiationSim.Core.Policy;
 using NegotiationSim.Core.Reports;
 using NegotiationSim.Core.World;
+using NegotiationSim.Grains;
 using NegotiationSim.Wargame;
 
 namespace NegotiationSim.Server.Wargame;
 
 /// <summary>
-/// One classroom war-game on this host: the <see cref="Game"/>, its <see cref="Journal"/> and the simulation it drives.
-/// Inputs are taken one at a time: checked, journaled (flushed to disk), then applied, and only then do they take effect
+/// One classroom war-game on this host: the <see cref="Game"/>, its <see cref="Journal"/> and the simulation it drives,
+/// a <see cref="ISimulationGrain"/> in the host's silo (its country and market grains show on /dashboard). Inputs are taken one at a time: checked, journaled (flushed to disk), then applied, and only then do they take effect
 /// (a round simulated, a computer's answer to an offer). Opening a journal that holds a game replays it, re-running the
-/// simulation's rounds from the same inputs (determinism makes that exact).
+/// simulation's rounds on fresh grains from the same inputs (determinism makes that exact).
 /// </summary>
 public sealed class WargameSession : IDisposable
 {
@@ -20,17 +21,23 @@ public sealed class WargameSession : IDisposable
     private readonly TimeProvider _clock;
     private readonly List<RoundReport> _reports = [];
     private readonly Dictionary<string, OfferValue> _values = new(StringComparer.Ordinal);
-    private Simulation _simulation;
+    private readonly ISimulationGrain _simulation;
     private long _version;
 
-    private WargameSession(Scenario scenario, Journal journal, Game game, TimeProvider clock)
+    private WargameSession(Scenario scenario, Journal journal, Game game, TimeProvider clock, ISimulationGrain simulation)
     {
         Scenario = scenario;
         _journal = journal;
         Game = game;
         _clock = clock;
-        _simulation = new Simulation(scenario, new ReferenceHost(scenario));
+        _simulation = simulation;
     }
+
+    /// <summary>The grain that runs this game's rounds; its key is new at every start, so a resumed game replays on fresh grains.</summary>
+    public string RunId => _simulation.GetPrimaryKeyString();
+
+    /// <summary>Grain calls this game's simulation has made (country and market grains): it rises with every simulated round.</summary>
+    public Task<long> GrainCallsAsync() => _simulation.GrainCallsAsync();
 
     public Scenario Scenario { get; }
     public Game Game { get; }
@@ -55,11 +62,13 @@ public sealed class WargameSession : IDisposable
     /// key (journaled as its hash): the key printed at this start is the one that works.
     /// </summary>
     public static async Task<(WargameSession Session, string InstructorKey, bool Resumed)> OpenAsync(Scenario scenario, string scenarioName,
-        string scenarioYaml, string journalPath, GameRules rules, TimeProvider clock)
+        string scenarioYaml, string journalPath, GameRules rules, TimeProvider clock, IGrainFactory grains)
     {
         var journal = Journal.Open(journalPath);
         try
         {
+            var simulation = grains.GetGrain<ISimulationGrain>($"wargame-{Guid.NewGuid():N}");
+            await simulation.StartAsync(scenario);
             var key = Secrets.NewCode();
             var countries = scenario.World.Countries.Select(c => c.Id).ToArray();
             WargameSession session;
@@ -69,7 +78,7 @@ public sealed class WargameSession : IDisposable
                 if (journal.Inputs[0] is not GameCreated created) throw new InvalidDataException($"{journalPath}:1: a war-game journal starts with the game's creation");
                 if (created.ScenarioYaml != scenarioYaml)
                     throw new InvalidDataException($"{journalPath}: the game was created from a different text of {created.ScenarioName}; start it with the same scenario file");
-                session = new WargameSession(scenario, journal, Game.Create(created, countries), clock);
+                session = new WargameSession(scenario, journal, Game.Create(created, countries), clock, simulation);
                 foreach (var input in journal.Inputs.Skip(1))
                 {
                     if (session.Game.Check(input) is { } error) throw new InvalidDataException($"{journalPath}: replay refused an input ({error})");
@@ -81,7 +90,7 @@ public sealed class WargameSession : IDisposable
             {
                 var created = new GameCreated(clock.GetUtcNow(), scenarioName, scenarioYaml, scenario.Seed, Secrets.Hash(key), rules);
                 journal.Append(created);
-                session = new WargameSession(scenario, journal, Game.Create(created, countries), clock);
+                session = new WargameSession(scenario, journal, Game.Create(created, countries), clock, simulation);
             }
             if (resumed) await session.TakeAsync(new InstructorKeyIssued(clock.GetUtcNow(), Secrets.Hash(key)));
             return (session, key, resumed);
