@@ -31,7 +31,7 @@ public sealed partial class MarketPropertyTests
     }
 
     [Property(Arbitrary = [typeof(MarketGenerators)], MaxTest = Cases)]
-    public void Contracts_WithinCapacity_DeliveredInFullOtherwiseProRataWithNoSpot(ContractCase cc)
+    public void Contracts_WithinCapacity_DeliveredUpToBuyersUseOtherwiseProRataWithNoSpot(ContractCase cc)
     {
         var (bases, outcomes) = SolveWithContracts(cc);
         var b = bases[cc.Stage];
@@ -48,7 +48,8 @@ public sealed partial class MarketPropertyTests
             {
                 var ij = i * n + j;
                 if (q[ij] <= 0) continue;
-                var expected = short_ ? q[ij] * o.Output[i] / promised : q[ij];
+                // A buyer takes what it uses of contracts from sellers that are not short and resells the rest at spot.
+                var expected = short_ ? q[ij] * o.Output[i] / promised : q[ij] * o.ContractTaken![j];
                 AssertRelative(expected, o.Contracted![ij], 1e-12, $"contract {i}->{j} (short: {short_})");
                 Assert.True(o.Flows[ij] >= o.Contracted[ij] * (1 - 1e-12), $"flow {i}->{j} {o.Flows[ij]:R} below its contract {o.Contracted[ij]:R}");
                 // A short seller has no spot left: every tonne it ships is contracted.
@@ -72,6 +73,25 @@ public sealed partial class MarketPropertyTests
                     $"stage {s}: country {order[q]} (at position {q} after permuting)");
             }
         }
+    }
+
+    [Property(Arbitrary = [typeof(MarketGenerators)], MaxTest = Cases)]
+    public void Contracts_BuyerContractedBeyondItsUse_TakesItsUseAndNoSpot(ContractCase cc)
+    {
+        var (bases, outcomes) = SolveWithContracts(cc);
+        var o = outcomes[cc.Stage];
+        var n = cc.World.N;
+        for (var j = 0; j < n; j++)
+        {
+            if (o.ContractTaken![j] >= 1) continue;
+            var received = Enumerable.Range(0, n).Sum(i => o.Contracted![i * n + j]);
+            // Tonnes from a short seller are always taken, even beyond the buyer's use.
+            var fromShort = Enumerable.Range(0, n).Where(i => o.ContractServed![i] < 1).Sum(i => o.Contracted![i * n + j]);
+            AssertRelative(Math.Max(o.Use[j], fromShort), received, 1e-9, $"buyer {j} taking {o.ContractTaken[j]:R} of its contracts: contracted tonnes vs use");
+            var spot = Enumerable.Range(0, n).Sum(i => o.Flows[i * n + j]) - received;
+            Assert.True(spot <= 1e-9 * Math.Max(received, 1), $"buyer {j} buys {spot:R} t spot while reselling contracted tonnes");
+        }
+        _ = bases;
     }
 
     private static (MarketBase[] Bases, IReadOnlyList<MarketOutcome> Outcomes) SolveWithContracts(ContractCase cc)

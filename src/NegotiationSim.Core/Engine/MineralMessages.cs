@@ -13,7 +13,7 @@ public sealed record StageResult(
     double[] Imports, double[] Exports, double[] ImportsFromChina, double[] InventoryChange,
     double MemberPrice, double OutsiderPrice, double ChinaPrice, double Floor,
     IReadOnlyList<Flow> Flows, int Iterations, double Residual,
-    double[] ContractedSales, double[] ContractedPurchases, double[] ContractServed);
+    double[] ContractedSales, double[] ContractedPurchases, double[] ContractServed, double[] ContractTaken);
 
 /// <summary>A bilateral flow worth reporting (≥ 0.1% of its market, or carrying a contract); Contracted of its Tonnes are contract deliveries.</summary>
 public sealed record Flow(int Origin, int Destination, double Tonnes, double DeliveredPrice, double Contracted);

@@ -41,9 +41,10 @@ public sealed partial class Simulation
     }
 
     /// <summary>
-    /// Contract settlements (§2.6, §3.6): the buyer gains (p_spot − p_c)·Q_c a month on the tonnes delivered, the seller
-    /// loses as much. The tonnes themselves were served first in the market; only a seller whose capacity cannot cover
-    /// its contracts delivers less, the same share of each.
+    /// Contract settlements (§2.6, §3.6): the buyer gains (p_spot − p_c)·Q_c a month on the tonnes the seller delivers,
+    /// the seller loses as much. The tonnes themselves were served first in the market; only a seller whose capacity
+    /// cannot cover its contracts delivers less, the same share of each. A buyer contracted beyond its use resells the
+    /// excess at spot, so the settlement still covers every delivered tonne while the report shows what it took.
     /// </summary>
     private IReadOnlyList<MineralResult> SettleContracts(int round, IReadOnlyList<MineralResult> results, List<DealRow> rows)
     {
@@ -59,13 +60,15 @@ public sealed partial class Simulation
                 var stage = r.Stages[(int)d.Stage];
                 var spot = stage.Price[d.Seller];
                 var delivered = d.Volume * stage.ContractServed[d.Seller];
+                var taken = stage.ContractServed[d.Seller] < 1 ? delivered : delivered * stage.ContractTaken[d.Buyer];
                 var transfer = (spot - d.ContractPrice) * delivered;
                 welfare[d.Buyer] = welfare[d.Buyer].Add(new WelfareRow(0, 0, 0, 0, 0, transfer));
                 welfare[d.Seller] = welfare[d.Seller].Add(new WelfareRow(0, 0, 0, 0, 0, -transfer));
                 var note = delivered < d.Volume
                     ? $"capacity shortfall: {_world.Countries[d.Seller].Name} delivers {delivered / d.Volume:P0} of every contract"
+                    : taken < delivered ? $"{_world.Countries[d.Buyer].Name} uses {taken / delivered:P0} of its contracted tonnes and resells the rest at spot"
                     : round == d.End ? "last month of the contract" : "";
-                rows.Add(DealRowOf(d, round == d.End ? "expired" : "in-force", spot, transfer, note, delivered));
+                rows.Add(DealRowOf(d, round == d.End ? "expired" : "in-force", spot, transfer, note, taken));
             }
             adjusted[group.Key] = r with { Welfare = welfare };
         }

@@ -44,6 +44,6 @@ internal static class Summaries
         return new StageResult(o.Prices, o.Output, received, o.PriceIndex, o.ValueAdded, imports, exports, fromChina, o.InventoryChange,
             Average(memberValue, memberTonnes), Average(outsiderValue, outsiderTonnes), Average(chinaValue, chinaTonnes),
             c.Floor, flows, o.Iterations, o.Residual, contractedSales, contractedPurchases,
-            o.ContractServed ?? Enumerable.Repeat(1.0, n).ToArray());
+            o.ContractServed ?? Enumerable.Repeat(1.0, n).ToArray(), o.ContractTaken ?? Enumerable.Repeat(1.0, n).ToArray());
     }
 }

@@ -11,6 +11,8 @@ public sealed class MarketOutcome
     public double[]? Contracted { get; init; }
     /// <summary>Share of each origin's contracted volume it delivers: 1, or less when its capacity cannot cover its contracts.</summary>
     public double[]? ContractServed { get; init; }
+    /// <summary>Share of each buyer's contracted tonnes it uses itself: 1, or less when they exceed its use (the rest is resold spot).</summary>
+    public double[]? ContractTaken { get; init; }
     public required double[] Delivered { get; init; }
     public required double[] Output { get; init; }
     /// <summary>CES price index P_j (1 at base).</summary>

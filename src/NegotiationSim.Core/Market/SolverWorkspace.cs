@@ -178,6 +178,7 @@ internal sealed partial class SolverWorkspace
                 spend += _delivered[ij] * _x[ij];
             }
             _spend[j] = spend;
+            TakeContracts(j);
         }
     }
 
@@ -390,6 +391,7 @@ internal sealed partial class SolverWorkspace
             Flows = TotalFlows(),
             Contracted = DeliveredContracts(),
             ContractServed = _contracted is null ? null : _served,
+            ContractTaken = _contracted is null ? null : _taken,
             Delivered = _delivered,
             Output = _y,
             PriceIndex = _index,
