@@ -17,12 +17,12 @@ public static class NegotiationFiles
 
     public static void Write(string dir, IReadOnlyList<RoundReport> rounds)
     {
-        var deals = new StringBuilder("round,month,deal,status,buyer,seller,mineral,stage,volume,contract_price,spot_price,start,end,buyer_cut,seller_cut,investment,process_in_seller,transfer_to_buyer,note\n");
+        var deals = new StringBuilder("round,month,deal,status,buyer,seller,mineral,stage,volume,delivered_tonnes,contract_price,spot_price,start,end,buyer_cut,seller_cut,investment,process_in_seller,transfer_to_buyer,note\n");
         var sessions = new StringBuilder();
         foreach (var r in rounds)
         {
             foreach (var d in r.Deals)
-                deals.Append($"{r.Round},{r.Month},{d.Id},{d.Status},{d.Buyer},{d.Seller},{d.Mineral},{d.Stage},{N(d.Volume)},{N(d.ContractPrice)},{N(d.SpotPrice)},{d.Start},{d.End},{N(d.BuyerCut)},{N(d.SellerCut)},{N(d.Investment)},{(d.ProcessInSeller ? 1 : 0)},{N(d.Transfer)},{Q(d.Note)}\n");
+                deals.Append($"{r.Round},{r.Month},{d.Id},{d.Status},{d.Buyer},{d.Seller},{d.Mineral},{d.Stage},{N(d.Volume)},{N(d.Delivered)},{N(d.ContractPrice)},{N(d.SpotPrice)},{d.Start},{d.End},{N(d.BuyerCut)},{N(d.SellerCut)},{N(d.Investment)},{(d.ProcessInSeller ? 1 : 0)},{N(d.Transfer)},{Q(d.Note)}\n");
             foreach (var s in r.Sessions)
                 sessions.Append(JsonSerializer.Serialize(new SessionLine(r.Round, r.Month, s), NegotiationJson.Default.SessionLine)).Append('\n');
         }

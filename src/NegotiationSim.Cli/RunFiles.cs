@@ -15,20 +15,20 @@ public static class RunFiles
     public static void Write(string dir, Scenario scenario, IReadOnlyList<RoundReport> rounds, string engine)
     {
         Directory.CreateDirectory(dir);
-        var rows = new StringBuilder("round,month,country,mineral,stage,output,use,imports,exports,imports_from_china,fob_price,price_index,consumer_surplus,producer_surplus,tariff_revenue,export_rent,subsidy,contract_transfer\n");
+        var rows = new StringBuilder("round,month,country,mineral,stage,output,use,imports,exports,imports_from_china,fob_price,price_index,consumer_surplus,producer_surplus,tariff_revenue,export_rent,subsidy,contract_transfer,contracted_sales,contracted_purchases\n");
         var prices = new StringBuilder("round,month,mineral,stage,member_price,outsider_price,china_price,floor,world_fob\n");
-        var flows = new StringBuilder("round,month,mineral,stage,origin,destination,tonnes,delivered_price\n");
+        var flows = new StringBuilder("round,month,mineral,stage,origin,destination,tonnes,delivered_price,contracted_tonnes\n");
         var members = new StringBuilder("round,month,country,member\n");
         var events = new StringBuilder("round,month,kind,country,mineral,stage,value,reason\n");
         var stability = new StringBuilder("round,month,internally_stable,externally_stable,side,country,margin,reasons\n");
         foreach (var r in rounds)
         {
             foreach (var x in r.Rows)
-                rows.Append($"{r.Round},{r.Month},{x.Country},{x.Mineral},{x.Stage},{N(x.Output)},{N(x.Use)},{N(x.Imports)},{N(x.Exports)},{N(x.ImportsFromChina)},{N(x.FobPrice)},{N(x.PriceIndex)},{N(x.ConsumerSurplus)},{N(x.ProducerSurplus)},{N(x.TariffRevenue)},{N(x.ExportRent)},{N(x.Subsidy)},{N(x.ContractTransfer)}\n");
+                rows.Append($"{r.Round},{r.Month},{x.Country},{x.Mineral},{x.Stage},{N(x.Output)},{N(x.Use)},{N(x.Imports)},{N(x.Exports)},{N(x.ImportsFromChina)},{N(x.FobPrice)},{N(x.PriceIndex)},{N(x.ConsumerSurplus)},{N(x.ProducerSurplus)},{N(x.TariffRevenue)},{N(x.ExportRent)},{N(x.Subsidy)},{N(x.ContractTransfer)},{N(x.ContractedSales)},{N(x.ContractedPurchases)}\n");
             foreach (var p in r.Prices)
                 prices.Append($"{r.Round},{r.Month},{p.Mineral},{p.Stage},{N(p.Member)},{N(p.Outsider)},{N(p.China)},{N(p.Floor)},{N(p.WorldFob)}\n");
             foreach (var f in r.Flows)
-                flows.Append($"{r.Round},{r.Month},{f.Mineral},{f.Stage},{f.Origin},{f.Destination},{N(f.Tonnes)},{N(f.DeliveredPrice)}\n");
+                flows.Append($"{r.Round},{r.Month},{f.Mineral},{f.Stage},{f.Origin},{f.Destination},{N(f.Tonnes)},{N(f.DeliveredPrice)},{N(f.ContractedTonnes)}\n");
             foreach (var c in scenario.World.Countries)
                 members.Append($"{r.Round},{r.Month},{c.Id},{(r.Members.Contains(c.Id) ? 1 : 0)}\n");
             var st = r.Stability;

@@ -26,7 +26,7 @@ public sealed class NegotiationFilesTests
         foreach (var f in new[] { "deals.csv", "negotiations.jsonl", "rounds.csv", "events.csv" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(reference, f)), File.ReadAllBytes(Path.Combine(grains, f)));
         var deals = File.ReadAllLines(Path.Combine(reference, "deals.csv"));
-        Assert.StartsWith("round,month,deal,status,buyer,seller,mineral,stage,volume,contract_price", deals[0]);
+        Assert.StartsWith("round,month,deal,status,buyer,seller,mineral,stage,volume,delivered_tonnes,contract_price", deals[0]);
         Assert.Contains(deals, l => l.Contains(",signed,", StringComparison.Ordinal));
         // A deal with the US ends Korea's Section 232 threat before its deadline (round 4) in this world.
         Assert.Contains(File.ReadAllLines(Path.Combine(reference, "events.csv")),

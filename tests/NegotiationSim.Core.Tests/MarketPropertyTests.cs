@@ -11,7 +11,7 @@ namespace NegotiationSim.Core.Tests;
 /// Property tests of the levels market solver (MODEL.md §2.2–2.4, §8 V10.5–6) on small random one-mineral worlds
 /// built in code: calibrate, clear the three stages with <see cref="MineralSolver"/>, check the invariants.
 /// </summary>
-public sealed class MarketPropertyTests
+public sealed partial class MarketPropertyTests
 {
     private const int Cases = 60;
 
@@ -316,7 +316,7 @@ public sealed class MarketPropertyTests
 
     /// <summary>Neutral conditions as the engine builds them with no policy: base capacity, base tariffs, no wedges.</summary>
     internal static MarketConditions Conditions(MarketBase b, double[]? tariff = null, double[]? exportWedge = null,
-        double floor = double.NaN, bool[]? members = null)
+        double floor = double.NaN, bool[]? members = null, double[]? contracted = null)
     {
         var n = b.N;
         var baseTariff = new double[n * n];
@@ -341,6 +341,7 @@ public sealed class MarketPropertyTests
             FloorMode = FloorMode.BorderOnly,
             LevyTiming = LevyTiming.Contemporaneous,
             Members = double.IsNaN(floor) ? null : members,
+            Contracted = contracted,
         };
     }
 
@@ -563,6 +564,49 @@ public sealed record QuotaCase(WorldCase World, int Stage, int OriginPick, int D
 
 public sealed record LevyCase(double Floor, double Fob, double Duties);
 
+/// <summary>A world with two contracts on one stage: seller a producer of the stage, buyer another country, volume a share of the seller's base output.</summary>
+public sealed record ContractCase(WorldCase World, int Stage, int[] Picks, double[] Shares)
+{
+    public (int Seller, int Buyer, double Share)[] Setup()
+    {
+        var producers = Enumerable.Range(0, World.N).Where(i => World.Produces(i, Stage)).ToArray();
+        return Enumerable.Range(0, 2).Select(k =>
+        {
+            var i = producers[Picks[2 * k] % producers.Length];
+            var others = Enumerable.Range(0, World.N).Where(j => j != i).ToArray();
+            return (i, others[Picks[2 * k + 1] % others.Length], Shares[k]);
+        }).ToArray();
+    }
+
+    /// <summary>Qc_ij for the stage's market, t/month.</summary>
+    public double[] Volumes(MarketBase b)
+    {
+        var q = new double[World.N * World.N];
+        foreach (var (i, j, share) in Setup()) q[i * World.N + j] += share * b.Production[i];
+        return q;
+    }
+
+    /// <summary>The same contracts after the countries are reordered as in <see cref="WorldCase.Permute"/>.</summary>
+    public ContractCase Permute(int[] order)
+    {
+        var world = World.Permute(order);
+        var newProducers = Enumerable.Range(0, World.N).Where(q => world.Produces(q, Stage)).ToArray();
+        var picks = new int[4];
+        foreach (var k in new[] { 0, 1 })
+        {
+            var (i, j, _) = Setup()[k];
+            var ni = Array.IndexOf(order, i);
+            var nj = Array.IndexOf(order, j);
+            picks[2 * k] = Array.IndexOf(newProducers, ni);
+            picks[2 * k + 1] = Enumerable.Range(0, World.N).Where(q => q != ni).ToList().IndexOf(nj);
+        }
+        return new ContractCase(world, Stage, picks, Shares);
+    }
+
+    public override string ToString() =>
+        $"{World}{Environment.NewLine}  contracts on stage {Stage}: {string.Join("; ", Setup().Select(c => $"{c.Seller}->{c.Buyer} {c.Share:P0} of output"))}";
+}
+
 public static class MarketGenerators
 {
     private static Gen<double> Range(int lo, int hi, double unit = 100.0) => Gen.Choose(lo, hi).Select(i => i / unit);
@@ -644,6 +688,15 @@ public static class MarketGenerators
         from destination in Gen.Choose(0, 4)
         select new QuotaCase(w, stage, origin, destination),
         qc => ShrinkWorld(qc.World).Select(w => qc with { World = w }));
+
+    /// <summary>Two contracts on one stage: shares of each seller's base output from 5% to 150%, so some sellers are short.</summary>
+    public static Arbitrary<ContractCase> Contracts() => Arb.From(
+        from w in WorldGen
+        from stage in Gen.Choose(0, 2)
+        from picks in Gen.ArrayOf(Gen.Choose(0, 5), 4)
+        from shares in Gen.ArrayOf(Gen.Frequency((3, Range(5, 80)), (1, Range(80, 150))), 2)
+        select new ContractCase(w, stage, picks, shares),
+        cc => ShrinkWorld(cc.World).Select(w => cc with { World = w }));
 
     public static Arbitrary<LevyCase> LevyCases() => Arb.From(
         from floor in Range(1, 1_000_000)

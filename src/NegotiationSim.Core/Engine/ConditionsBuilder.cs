@@ -53,12 +53,23 @@ internal static class ConditionsBuilder
                 if (quota[ij] > 0) exportWedge[ij] += control.LeakCost * leaked / quota[ij];
             }
         }
-        // Contracted volumes are served first: a control's quota never cuts below them (a voided contract is gone already).
+        // Contracted volumes are served first, outside the spot market (a voided contract is gone already). They count
+        // against a control's quota but are never cut by it: the quota left for spot is what the contracts leave.
+        double[]? contracted = null;
         foreach (var contract in policy.Contracts)
         {
-            if (contract.Mineral != b.Id.Mineral || contract.Stage != b.Id.Stage) continue;
-            var ij = contract.Exporter * n + contract.Importer;
-            if (!double.IsNaN(quota[ij])) quota[ij] = Math.Max(quota[ij], contract.Volume);
+            if (contract.Mineral != b.Id.Mineral || contract.Stage != b.Id.Stage || contract.Volume <= 0) continue;
+            contracted ??= new double[n * n];
+            contracted[contract.Exporter * n + contract.Importer] += contract.Volume;
+        }
+        if (contracted is not null)
+        {
+            for (var ij = 0; ij < n * n; ij++)
+            {
+                if (double.IsNaN(quota[ij]) || contracted[ij] <= 0) continue;
+                quota[ij] = Math.Max(0, quota[ij] - contracted[ij]);
+                if (quota[ij] < NegligibleShare * marketSize) quota[ij] = 0;
+            }
         }
         var floor = policy.Floors[b.Id.Index];
         var levy = new double[n * n];
@@ -92,6 +103,7 @@ internal static class ConditionsBuilder
             Levy = levy,
             ExportWedge = exportWedge,
             Quota = quota,
+            Contracted = contracted,
             Floor = floor,
             FloorMode = policy.FloorMode,
             LevyTiming = policy.LevyTiming,

@@ -12,10 +12,11 @@ public sealed record StageResult(
     double[] Price, double[] Output, double[] Use, double[] PriceIndex, double[] ValueAdded,
     double[] Imports, double[] Exports, double[] ImportsFromChina, double[] InventoryChange,
     double MemberPrice, double OutsiderPrice, double ChinaPrice, double Floor,
-    IReadOnlyList<Flow> Flows, int Iterations, double Residual);
+    IReadOnlyList<Flow> Flows, int Iterations, double Residual,
+    double[] ContractedSales, double[] ContractedPurchases, double[] ContractServed, double[] ContractTaken);
 
-/// <summary>A bilateral flow worth reporting (≥ 0.1% of its market).</summary>
-public sealed record Flow(int Origin, int Destination, double Tonnes, double DeliveredPrice);
+/// <summary>A bilateral flow worth reporting (≥ 0.1% of its market, or carrying a contract); Contracted of its Tonnes are contract deliveries.</summary>
+public sealed record Flow(int Origin, int Destination, double Tonnes, double DeliveredPrice, double Contracted);
 
 /// <summary>
 /// Welfare components of one country in one mineral, $/month relative to the base year (MODEL.md §2.6), plus the

@@ -31,7 +31,7 @@ public sealed partial class Simulation
                     _voided.Add(d.Id);
                     var why = $"force majeure: {_world.Countries[d.Seller].Name} bans {_world.Minerals[d.Mineral].Name} exports ({ban.Id}); contract with {_world.Countries[d.Buyer].Name} void";
                     events.Add(Row(round, "force-majeure", d.Seller, d.Mineral, d.Stage, d.Volume, why));
-                    rows.Add(DealRowOf(d, "voided", double.NaN, 0, why));
+                    rows.Add(DealRowOf(d, "voided", double.NaN, 0, why, 0));
                     break;
                 }
                 events.Add(Row(round, "contract-honoured", d.Seller, d.Mineral, d.Stage, d.Volume,
@@ -40,7 +40,12 @@ public sealed partial class Simulation
         }
     }
 
-    /// <summary>Contract settlements (§2.6, §3.6): the buyer gains (p_spot − p_c)·Q_c a month, the seller loses as much.</summary>
+    /// <summary>
+    /// Contract settlements (§2.6, §3.6): the buyer gains (p_spot − p_c)·Q_c a month on the tonnes the seller delivers,
+    /// the seller loses as much. The tonnes themselves were served first in the market; only a seller whose capacity
+    /// cannot cover its contracts delivers less, the same share of each. A buyer contracted beyond its use resells the
+    /// excess at spot, so the settlement still covers every delivered tonne while the report shows what it took.
+    /// </summary>
     private IReadOnlyList<MineralResult> SettleContracts(int round, IReadOnlyList<MineralResult> results, List<DealRow> rows)
     {
         var live = DealsInForce(round).ToArray();
@@ -52,12 +57,18 @@ public sealed partial class Simulation
             var welfare = r.Welfare.ToArray();
             foreach (var d in group)
             {
-                var spot = r.Stages[(int)d.Stage].Price[d.Seller];
-                var transfer = (spot - d.ContractPrice) * d.Volume;
+                var stage = r.Stages[(int)d.Stage];
+                var spot = stage.Price[d.Seller];
+                var delivered = d.Volume * stage.ContractServed[d.Seller];
+                var taken = stage.ContractServed[d.Seller] < 1 ? delivered : delivered * stage.ContractTaken[d.Buyer];
+                var transfer = (spot - d.ContractPrice) * delivered;
                 welfare[d.Buyer] = welfare[d.Buyer].Add(new WelfareRow(0, 0, 0, 0, 0, transfer));
                 welfare[d.Seller] = welfare[d.Seller].Add(new WelfareRow(0, 0, 0, 0, 0, -transfer));
-                rows.Add(DealRowOf(d, round == d.End ? "expired" : "in-force", spot, transfer,
-                    round == d.End ? "last month of the contract" : ""));
+                var note = delivered < d.Volume
+                    ? $"capacity shortfall: {_world.Countries[d.Seller].Name} delivers {delivered / d.Volume:P0} of every contract"
+                    : taken < delivered ? $"{_world.Countries[d.Buyer].Name} uses {taken / delivered:P0} of its contracted tonnes and resells the rest at spot"
+                    : round == d.End ? "last month of the contract" : "";
+                rows.Add(DealRowOf(d, round == d.End ? "expired" : "in-force", spot, transfer, note, taken));
             }
             adjusted[group.Key] = r with { Welfare = welfare };
         }
@@ -95,8 +106,8 @@ public sealed partial class Simulation
         return ore > 0 ? _last[mineral].Stages[(int)Stage.Refined].Output.Sum() / ore : 1;
     }
 
-    private DealRow DealRowOf(Deal d, string status, double spot, double transfer, string note) =>
+    private DealRow DealRowOf(Deal d, string status, double spot, double transfer, string note, double delivered = double.NaN) =>
         new(d.Id, status, _world.Countries[d.Buyer].Id, _world.Countries[d.Seller].Id, _world.Minerals[d.Mineral].Id,
             Stages.Name(d.Stage), d.Volume, d.ContractPrice, spot, d.Start, d.End, d.BuyerCut, d.SellerCut, d.Investment,
-            d.ProcessInSeller, transfer, note);
+            d.ProcessInSeller, transfer, note, delivered);
 }

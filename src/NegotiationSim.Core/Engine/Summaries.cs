@@ -16,6 +16,8 @@ internal static class Summaries
         double memberValue = 0, memberTonnes = 0, outsiderValue = 0, outsiderTonnes = 0, chinaValue = 0, chinaTonnes = 0;
         var total = o.Flows.Sum();
         var flows = new List<Flow>();
+        var contractedSales = new double[n];
+        var contractedPurchases = new double[n];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < n; j++)
@@ -29,7 +31,10 @@ internal static class Summaries
                 if (j == china) { chinaValue += value; chinaTonnes += x; }
                 else if (members[j]) { memberValue += value; memberTonnes += x; }
                 else { outsiderValue += value; outsiderTonnes += x; }
-                if (x >= FlowReportShare * total) flows.Add(new Flow(i, j, x, o.Delivered[ij]));
+                var contracted = o.Contracted?[ij] ?? 0;
+                contractedSales[i] += contracted;
+                contractedPurchases[j] += contracted;
+                if (x >= FlowReportShare * total || contracted > 0) flows.Add(new Flow(i, j, x, o.Delivered[ij], contracted));
             }
         }
         static double Average(double v, double t) => t > 0 ? v / t : double.NaN;
@@ -38,6 +43,7 @@ internal static class Summaries
         for (var i = 0; i < n; i++) for (var j = 0; j < n; j++) received[j] += o.Flows[i * n + j];
         return new StageResult(o.Prices, o.Output, received, o.PriceIndex, o.ValueAdded, imports, exports, fromChina, o.InventoryChange,
             Average(memberValue, memberTonnes), Average(outsiderValue, outsiderTonnes), Average(chinaValue, chinaTonnes),
-            c.Floor, flows, o.Iterations, o.Residual);
+            c.Floor, flows, o.Iterations, o.Residual, contractedSales, contractedPurchases,
+            o.ContractServed ?? Enumerable.Repeat(1.0, n).ToArray(), o.ContractTaken ?? Enumerable.Repeat(1.0, n).ToArray());
     }
 }

@@ -31,6 +31,12 @@ public sealed class MarketConditions
     public required double[] ExportWedge { get; init; }
     /// <summary>Allowed quantity Q'_ij under an export control (t/month); NaN = unrestricted; 0 = blocked.</summary>
     public required double[] Quota { get; init; }
+    /// <summary>
+    /// Contracted volumes Qc_ij (t/month, row-major N×N; null = no contracts). They are served first, outside the spot
+    /// market: the seller's spot supply is Y_i − Σ_j Qc_ij and the buyer's spot demand Q_j − Σ_i Qc_ij (MODEL.md §2.2, §3.6).
+    /// <see cref="Quota"/> then limits only the spot part of a pair.
+    /// </summary>
+    public double[]? Contracted { get; init; }
     /// <summary>Reference price r at the border ($/t), NaN when there is no floor in this market.</summary>
     public double Floor { get; init; } = double.NaN;
     public FloorMode FloorMode { get; init; }

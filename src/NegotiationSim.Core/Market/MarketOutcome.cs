@@ -4,9 +4,15 @@ namespace NegotiationSim.Core.Market;
 public sealed class MarketOutcome
 {
     public required double[] Prices { get; init; }
-    /// <summary>Flows x_ij, t/month, row-major N×N.</summary>
+    /// <summary>Flows x_ij, t/month, row-major N×N: contracted plus spot tonnes.</summary>
     public required double[] Flows { get; init; }
     /// <summary>Delivered prices p_ij, row-major N×N.</summary>
+    /// <summary>Contracted tonnes delivered on each pair (part of <see cref="Flows"/>), row-major N×N; null when there are no contracts.</summary>
+    public double[]? Contracted { get; init; }
+    /// <summary>Share of each origin's contracted volume it delivers: 1, or less when its capacity cannot cover its contracts.</summary>
+    public double[]? ContractServed { get; init; }
+    /// <summary>Share of each buyer's contracted tonnes it uses itself: 1, or less when they exceed its use (the rest is resold spot).</summary>
+    public double[]? ContractTaken { get; init; }
     public required double[] Delivered { get; init; }
     public required double[] Output { get; init; }
     /// <summary>CES price index P_j (1 at base).</summary>

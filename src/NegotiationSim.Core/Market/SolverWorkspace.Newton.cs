@@ -11,7 +11,7 @@ internal sealed partial class SolverWorkspace
     /// </summary>
     public double NewtonStep(double residual)
     {
-        var origins = Enumerable.Range(0, _n).Where(i => _active[i] && (_y[i] > 0 || _z[i] != 0)).ToArray();
+        var origins = Enumerable.Range(0, _n).Where(i => _active[i] && !_short[i] && (_y[i] > 0 || _z[i] != 0)).ToArray();
         if (origins.Length == 0 || origins.Any(i => _y[i] <= 0)) return double.NaN;
         var m = origins.Length;
         var position = new int[_n];
@@ -22,7 +22,7 @@ internal sealed partial class SolverWorkspace
         for (var a = 0; a < m; a++)
         {
             var i = origins[a];
-            var d = 0.0;
+            var d = ContractSales(i);
             for (var j = 0; j < _n; j++) d += _x[i * _n + j];
             var v = _p[i] - _c.InputCost[i];
             jacobian[a, a] -= SupplyCurve.Elasticity(_c.UncappedBase[i], v, _b.BaseValueAdded, p.SupplyElasticity, _c.Capacity[i], _p[i]);

@@ -74,6 +74,7 @@ internal sealed partial class SolverWorkspace
             _active[i] = c.Capacity[i] > 0 && c.UncappedBase[i] > 0;
             if (!double.IsFinite(_p[i]) || _p[i] <= 0) _p[i] = b.BasePrice;
         }
+        InitContracts();
     }
 
     private (double[] Wedge, double[] Pow, bool[] Dynamic) StaticWedges(MarketBase b, MarketConditions c)
@@ -148,13 +149,14 @@ internal sealed partial class SolverWorkspace
 
     public void ComputeDemand()
     {
+        ServeContracts();
         for (var j = 0; j < _n; j++)
         {
             var free = 0.0;
             for (var i = 0; i < _n; i++)
             {
                 var ij = i * _n + j;
-                if (!_active[i] || Blocked(ij) || Restricted(ij)) continue;
+                if (OffSpot(i, ij) || Restricted(ij)) continue;
                 free += _b.Beta[ij] * Rel(ij) * _relPow[ij];
             }
             SolveQuotaRents(j, free);
@@ -162,19 +164,21 @@ internal sealed partial class SolverWorkspace
             for (var i = 0; i < _n; i++)
             {
                 var ij = i * _n + j;
-                if (_active[i] && Restricted(ij)) sum += _b.Beta[ij] * Rel(ij) * _relPow[ij];
+                if (!OffSpot(i, ij) && Restricted(ij)) sum += _b.Beta[ij] * Rel(ij) * _relPow[ij];
             }
             var index = sum > 0 ? Math.Pow(sum, 1 / (1 - _sigma)) : 1.0;
             SetUse(j, index);
-            var scale = _b.Use[j] > 0 ? Math.Pow(index, _sigma) * _use[j] / _b.Use[j] : 0;
+            // Spot tonnes follow the CES allocation of spot demand, i.e. use net of the contracted tonnes j receives.
+            var scale = _b.Use[j] > 0 ? Math.Pow(index, _sigma) * SpotUse(j) / _b.Use[j] : 0;
             var spend = 0.0;
             for (var i = 0; i < _n; i++)
             {
                 var ij = i * _n + j;
-                _x[ij] = !_active[i] || Blocked(ij) ? 0 : _b.Flows[ij] * _relPow[ij] * scale;
+                _x[ij] = OffSpot(i, ij) ? 0 : _b.Flows[ij] * _relPow[ij] * scale;
                 spend += _delivered[ij] * _x[ij];
             }
             _spend[j] = spend;
+            TakeContracts(j);
         }
     }
 
@@ -195,8 +199,10 @@ internal sealed partial class SolverWorkspace
         var adjust = _c.SpotAdjust[j] + inventory;
         var (derived, derivedElasticity) = Derived(j);
         _use[j] = Math.Max(0, derived + _elasticUse[j] + adjust);
-        _useElasticity[j] = _use[j] > 0
-            ? (FinalDemand.Elasticity(index, eps) * _elasticUse[j] + derivedElasticity * derived + inventorySlope) / _use[j]
+        // Elasticity of spot demand: contracted tonnes do not answer the price, so the same change is a larger share of spot.
+        var spot = SpotUse(j);
+        _useElasticity[j] = spot > 0
+            ? (FinalDemand.Elasticity(index, eps) * _elasticUse[j] + derivedElasticity * derived + inventorySlope) / spot
             : 0;
     }
 
@@ -208,14 +214,14 @@ internal sealed partial class SolverWorkspace
     private void SolveQuotaRents(int j, double free)
     {
         var restricted = 0;
-        for (var i = 0; i < _n; i++) if (_active[i] && Restricted(i * _n + j)) restricted++;
+        for (var i = 0; i < _n; i++) if (!OffSpot(i, i * _n + j) && Restricted(i * _n + j)) restricted++;
         if (restricted == 0) return;
         var baseDelivered = new double[_n];
         var basePow = new double[_n];
         for (var i = 0; i < _n; i++)
         {
             var ij = i * _n + j;
-            if (!_active[i] || !Restricted(ij)) continue;
+            if (OffSpot(i, ij) || !Restricted(ij)) continue;
             baseDelivered[i] = _delivered[ij];
             basePow[i] = _relPow[ij];
             _mu[ij] = 0;
@@ -226,11 +232,11 @@ internal sealed partial class SolverWorkspace
             for (var i = 0; i < _n; i++)
             {
                 var ij = i * _n + j;
-                if (!_active[i] || !Restricted(ij)) continue;
+                if (OffSpot(i, ij) || !Restricted(ij)) continue;
                 var others = free;
                 for (var k = 0; k < _n; k++)
                 {
-                    if (k == i || !_active[k] || !Restricted(k * _n + j)) continue;
+                    if (k == i || OffSpot(k, k * _n + j) || !Restricted(k * _n + j)) continue;
                     others += _b.Beta[k * _n + j] * baseDelivered[k] / (_b.BasePrice * _b.BaseWedge[k * _n + j])
                         * basePow[k] * Math.Exp((1 - _sigma) * rent[k]);
                 }
@@ -240,7 +246,7 @@ internal sealed partial class SolverWorkspace
                     var sum = others + term * Math.Exp((1 - _sigma) * m);
                     var index = sum > 0 ? Math.Pow(sum, 1 / (1 - _sigma)) : 1.0;
                     SetUse(j, index);
-                    var x = _b.Use[j] > 0 ? _b.Flows[ij] * basePow[i] * Math.Exp(-_sigma * m) * Math.Pow(index, _sigma) * _use[j] / _b.Use[j] : 0;
+                    var x = _b.Use[j] > 0 ? _b.Flows[ij] * basePow[i] * Math.Exp(-_sigma * m) * Math.Pow(index, _sigma) * SpotUse(j) / _b.Use[j] : 0;
                     return x - _c.Quota[ij];
                 }
                 if (Excess(0) <= 0) { rent[i] = 0; continue; }
@@ -257,7 +263,7 @@ internal sealed partial class SolverWorkspace
         for (var i = 0; i < _n; i++)
         {
             var ij = i * _n + j;
-            if (!_active[i] || !Restricted(ij)) continue;
+            if (OffSpot(i, ij) || !Restricted(ij)) continue;
             var factor = Math.Exp(rent[i]);
             _delivered[ij] = baseDelivered[i] * factor;
             _relPow[ij] = basePow[i] * Math.Exp(-_sigma * rent[i]);
@@ -291,7 +297,9 @@ internal sealed partial class SolverWorkspace
             if (!_active[i]) { _y[i] = 0; _z[i] = 0; continue; }
             var v = _p[i] - _c.InputCost[i];
             _y[i] = SupplyCurve.Output(_c.UncappedBase[i], v, _b.BaseValueAdded, p.SupplyElasticity, _c.Capacity[i]);
-            var d = 0.0;
+            // A seller short of its contracts has no spot market to clear: rationing settles it (§3.6).
+            if (_short[i]) { _z[i] = 0; continue; }
+            var d = ContractSales(i);
             for (var j = 0; j < _n; j++) d += _x[i * _n + j];
             _z[i] = (d, _y[i]) switch
             {
@@ -356,7 +364,8 @@ internal sealed partial class SolverWorkspace
     /// </summary>
     private (double Own, double Common) DemandElasticities(int i)
     {
-        var d = 0.0;
+        // Weights are spot tonnes over all sales: contracted tonnes are fixed, so they damp i's response to price.
+        var d = ContractSales(i);
         for (var j = 0; j < _n; j++) d += _x[i * _n + j];
         if (d <= 0) return (-_sigma, 0);
         double own = 0, common = 0;
@@ -379,7 +388,10 @@ internal sealed partial class SolverWorkspace
         return new MarketOutcome
         {
             Prices = _p,
-            Flows = _x,
+            Flows = TotalFlows(),
+            Contracted = DeliveredContracts(),
+            ContractServed = _contracted is null ? null : _served,
+            ContractTaken = _contracted is null ? null : _taken,
             Delivered = _delivered,
             Output = _y,
             PriceIndex = _index,

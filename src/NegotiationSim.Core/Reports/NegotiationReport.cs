@@ -6,7 +6,7 @@ namespace NegotiationSim.Core.Reports;
 /// </summary>
 public sealed record DealRow(string Id, string Status, string Buyer, string Seller, string Mineral, string Stage,
     double Volume, double ContractPrice, double SpotPrice, int Start, int End, double BuyerCut, double SellerCut,
-    double Investment, bool ProcessInSeller, double Transfer, string Note);
+    double Investment, bool ProcessInSeller, double Transfer, string Note, double Delivered = double.NaN);
 
 /// <summary>One offer of a transcript: the outcome in words and what it is worth to each side, in $ and normalised.</summary>
 public sealed record OfferRow(int Step, int Round, string By, int Outcome, string Terms, double UtilityBuyer, double UtilitySeller,

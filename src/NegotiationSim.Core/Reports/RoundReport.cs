@@ -26,9 +26,11 @@ public sealed record MarketPrices(string Mineral, string Stage, double Member, d
 /// <summary>One country × mineral × stage in a round: production, use, trade, price and (per mineral, on the ore row) welfare.</summary>
 public sealed record CountryMineralRow(string Country, string Mineral, string Stage, double Output, double Use,
     double Imports, double Exports, double ImportsFromChina, double FobPrice, double PriceIndex,
-    double ConsumerSurplus, double ProducerSurplus, double TariffRevenue, double ExportRent, double Subsidy, double ContractTransfer = 0);
+    double ConsumerSurplus, double ProducerSurplus, double TariffRevenue, double ExportRent, double Subsidy, double ContractTransfer = 0,
+    double ContractedSales = 0, double ContractedPurchases = 0);
 
-public sealed record FlowRow(string Mineral, string Stage, string Origin, string Destination, double Tonnes, double DeliveredPrice);
+/// <summary>A reported flow; ContractedTonnes of its Tonnes are contract deliveries, served before the spot market.</summary>
+public sealed record FlowRow(string Mineral, string Stage, string Origin, string Destination, double Tonnes, double DeliveredPrice, double ContractedTonnes = 0);
 
 /// <summary>Supply security per mineral at the refined stage: the US's net import reliance and China's share of world output.</summary>
 public sealed record SecurityRow(string Mineral, double UsImportReliance, double ChinaShare);

@@ -30,10 +30,11 @@ public static class RoundReports
                     var w = s == 0 ? r.Welfare[i] : WelfareRow.Zero;
                     rows.Add(new CountryMineralRow(world.Countries[i].Id, mineral, stage, st.Output[i], st.Use[i], st.Imports[i],
                         st.Exports[i], st.ImportsFromChina[i], st.Price[i], st.PriceIndex[i],
-                        w.ConsumerSurplus, w.ProducerSurplus, w.TariffRevenue, w.ExportRent, w.Subsidy, w.ContractTransfer));
+                        w.ConsumerSurplus, w.ProducerSurplus, w.TariffRevenue, w.ExportRent, w.Subsidy, w.ContractTransfer,
+                        st.ContractedSales[i], st.ContractedPurchases[i]));
                 }
                 flows.AddRange(st.Flows.Select(f => new FlowRow(mineral, stage, world.Countries[f.Origin].Id,
-                    world.Countries[f.Destination].Id, f.Tonnes, f.DeliveredPrice)));
+                    world.Countries[f.Destination].Id, f.Tonnes, f.DeliveredPrice, f.Contracted)));
             }
             var refined = r.Stages[(int)Stage.Refined];
             var reliance = us >= 0 && refined.Use[us] > 0 ? Math.Clamp((refined.Imports[us] - refined.Exports[us]) / refined.Use[us], 0, 1) : 0;
