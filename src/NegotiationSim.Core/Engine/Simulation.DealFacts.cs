@@ -8,6 +8,9 @@ namespace NegotiationSim.Core.Engine;
 
 public sealed partial class Simulation
 {
+    /// <summary>The most of a seller's exports of a market that all its contracts together may take [A].</summary>
+    public const double MaxContractedShare = 0.5;
+
     /// <summary>The market facts of each new session, with its tariff-cut what-ifs valued in one host call (§2.5).</summary>
     private async Task<DealFacts[]> DealFactsAsync(int round, IReadOnlyList<MineralResult> results, PartnerScreen.Candidate[] chosen)
     {
@@ -42,11 +45,13 @@ public sealed partial class Simulation
             var threatIndex = Array.IndexOf(live, threatProbes[k]);
             var threatLoss = threatIndex < 0 || threatProbes[k] is null ? 0
                 : _threats.For(c.Seller)!.Credibility * losses.Sum(m => m[threatIndex]);
-            // Offtake already promised by this seller in this market is not on offer again.
+            // Offtake already promised by this seller in this market is not on offer again, and all its contracts together
+            // take at most MaxContractedShare of its exports [A]: contracts are served first, so a seller contracted out
+            // has almost no spot supply left and its spot price runs away from everyone else's (seen at 76% on Peru's copper ore).
             var promised = _deals.Where(d => !_voided.Contains(d.Id) && d.End > round && d.Seller == c.Seller && d.Mineral == c.Mineral && d.Stage == c.Stage)
                 .Sum(d => d.Volume);
             var tranche = settings.InvestmentStep * Math.Max(st.Output[c.Seller], 0.1 * use);
-            facts[k] = new DealFacts(price, Math.Max(0, st.Exports[c.Seller] - promised), valueAdded, refinedVa, OreToRefined(c.Mineral), refined.Output[c.Buyer] > 0,
+            facts[k] = new DealFacts(price, Math.Max(0, MaxContractedShare * st.Exports[c.Seller] - promised), valueAdded, refinedVa, OreToRefined(c.Mineral), refined.Output[c.Buyer] > 0,
                 tranche, c.Stage == Stage.Ore ? settings.MineLeadTime : settings.PlantLeadTime,
                 settings.DisruptionHazard + fromChina * pressure, flooded ? 0.05 : 0.01, price * (1 - settings.FloodSubsidy),
                 Slice(0), Slice(cuts.Length), Math.Max(0, threatLoss), c.Stage == Stage.Ore);

@@ -148,7 +148,7 @@ public static partial class ScenarioLanguage
         public static readonly Key Seller = Shape.Add("seller", CountryId, "The exporting side.", "AUS", required: true);
         public static readonly Key Mineral = Shape.Add("mineral", MineralId, "The mineral.", "rare_earths", required: true);
         public static readonly Key Stage = Shape.Add("stage", StageName, "The stage traded.", "refined", defaultValue: "refined");
-        public static readonly Key Offtake = Shape.Add("offtake", Num(0, 0.4, "share of the seller's exports: 0, 0.05, 0.1, 0.2 or 0.4"), "Contracted volume the buyer takes each month.", "0.2", defaultValue: "0");
+        public static readonly Key Offtake = Shape.Add("offtake", Num(0, 0.4, "share of the seller's exports open to contract: 0, 0.05, 0.1, 0.2 or 0.4"), "Contracted volume the buyer takes each month. All of a seller's contracts in a market take at most half its exports, so this is a share of that half less what is already contracted.", "0.2", defaultValue: "0");
         public static readonly Key Price = Shape.Add("price", Num(-0.2, 0.2, "change from the reference price: -0.2, -0.1, 0, 0.1 or 0.2"), "Contract price relative to the market's reference price.", "0.1", defaultValue: "0");
         public static readonly Key Months = Shape.Add("months", Whole(12, 60, "months: 12, 36 or 60"), "Duration.", "60", defaultValue: "36");
         public static readonly Key BuyerTariffCut = Shape.Add("buyer_tariff_cut", Num(0, 1, "share of the tariff cut: 0, 0.25, 0.5 or 1"), "How much the buyer cuts its tariff on the seller's exports of the mineral.", "1", defaultValue: "0");
