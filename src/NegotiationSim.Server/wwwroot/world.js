@@ -113,7 +113,7 @@ export function drawWorld(svg, summary, list, info, view, table, dealList) {
     const li = document.createElement('li');
     li.textContent = `${NAMES[l.kind] ?? l.kind}: ${l.from} → ${l.to === '*' ? 'every other country' : l.to} (${l.label})`;
     if (a && l.to === '*') { // a control on everyone: a ring around the exporter
-      el('circle', { class: `link ${l.kind} ring`, cx: a.x, cy: a.y, r: TILE_W / 2 + 4 + 4 * (k % 4), 'data-kind': l.kind }, linkLayer);
+      el('circle', { class: `link ${l.kind} ring`, cx: a.x, cy: a.y, r: TILE_W / 2 + 4 + 4 * (k % 4), 'data-kind': l.kind, 'aria-hidden': 'true' }, linkLayer);
       items.push(li);
       return;
     }
