@@ -73,23 +73,22 @@ public sealed class LivePageTests(LiveHost host)
         await page.Keyboard.PressAsync("End");
         await Expect(page.Locator("#slider-value")).ToContainTextAsync("live");
 
-        // When: back to round 3 with the keyboard, when FORGE's first deals are signed (its golden run: D0002, the US
-        // buys Indonesian refined nickel under the Section 232 threat), and Tab to the deal
+        // When: back to round 3 with the keyboard, when FORGE's sessions sign their first deals (in its run today D0002:
+        // the US buys Indonesian refined nickel under the Section 232 threat), and focus the first one drawn
         await page.Keyboard.PressAsync("Home");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("ArrowRight");
         await Expect(page.Locator("#slider-value")).ToHaveTextAsync("round 3");
-        var deal = page.Locator("#world-map path.link.signed[data-deal='D0002']");
+        var deal = page.Locator("#world-map path.link.signed[data-deal]").First;
+        var id = (await deal.GetAttributeAsync("data-deal"))!;
         await deal.FocusAsync();
 
-        // Then: drawn Indonesia → US with its terms shown, listed under the map, and in the timeline with who, terms, why and Nash distance
-        await Expect(deal).ToHaveAttributeAsync("aria-label", new Regex("^D0002 signed: IDN sells USA .* refined nickel .*offtake 40%"));
-        await Expect(page.Locator("#deal-detail")).ToContainTextAsync("D0002 signed: IDN sells USA");
-        await Expect(page.Locator("#deal-list li[data-deal='D0002']")).ToHaveClassAsync(new Regex("hot"));
-        var signing = page.Locator("#event-list li", new() { HasText = "R3 deal-signed" }).Filter(new() { HasText = "D0002" });
-        await Expect(signing).ToContainTextAsync("USA buys");
-        await Expect(signing).ToContainTextAsync("why: US Section 232 threat on Indonesia");
-        await Expect(signing).ToContainTextAsync("from the Nash bargaining point");
+        // Then: drawn seller → buyer with its terms shown, listed under the map, and in the timeline with who, terms, why and Nash distance
+        await Expect(deal).ToHaveAttributeAsync("aria-label", new Regex($"^{Regex.Escape(id)} signed: [A-Z]{{3}} sells [A-Z]{{3}} .* t/month of .* \\$/t, rounds 4–.*offtake"));
+        await Expect(page.Locator("#deal-detail")).ToContainTextAsync($"{id} signed: ");
+        await Expect(page.Locator($"#deal-list li[data-deal='{id}']")).ToHaveClassAsync(new Regex("hot"));
+        var signing = page.Locator("#event-list li", new() { HasText = "R3 deal-signed" }).Filter(new() { HasText = $"{id}: " });
+        await Expect(signing).ToContainTextAsync(new Regex("[A-Z]{3} buys .* terms: offtake .*; why: .*from the Nash bargaining point"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "forge-deals.png"), FullPage = true });
         Assert.Empty(problems);
     }

@@ -114,6 +114,20 @@ public sealed class RoundViewBuilderTests
     }
 
     [Fact]
+    public void DealWithoutASession_TakesItsReasonFromTheSigningEvent()
+    {
+        var builder = new RoundViewBuilder(Gallium);
+        var signing = Report(1, ["USA"], new RunEvent(1, "deal-signed", "KOR", "gallium", "refined", 40, "D0002 with Japan, agreed by people: price +5%"))
+            with { Deals = [Deal("signed", "price +5%")] };
+
+        var view = builder.Build(signing, 0);
+
+        Assert.Equal("D0002 with Japan, agreed by people: price +5%", Assert.Single(view.Deals).Reason);
+        Assert.Null(view.Deals[0].DistanceToNash);
+        Assert.DoesNotContain("Nash", Assert.Single(view.Events).Reason);
+    }
+
+    [Fact]
     public void VoidedDeal_IsListedButNotDrawn()
     {
         var builder = new RoundViewBuilder(Gallium);

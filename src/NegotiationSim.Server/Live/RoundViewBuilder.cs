@@ -74,14 +74,17 @@ public sealed class RoundViewBuilder
     /// <summary>The round's deals, each with the terms and reasons of the session that signed it (remembered from then on).</summary>
     private DealView[] Deals(RoundReport r)
     {
-        var sessions = r.Sessions.ToDictionary(s => s.Id);
+        // Automatic sessions name their deal after themselves (S0007 signs D0007). Deals people agreed, or the scenario
+        // signed, have no session: their reason is the signing event's.
+        var sessions = r.Sessions.ToDictionary(s => s.Id.Replace('S', 'D'));
+        var signings = r.Events.Where(e => e.Kind == "deal-signed").GroupBy(e => e.Reason.Split(' ', 2)[0]).ToDictionary(g => g.Key, g => g.First().Reason);
         return [.. r.Deals.Select(d =>
         {
             if (d.Status == "signed")
             {
-                // Automatic sessions name their deal after themselves (S0007 signs D0007); people's deals have no session.
-                var session = sessions.GetValueOrDefault("S" + d.Id[1..]);
-                _signed[d.Id] = (d.Note, session?.Reason ?? "agreed by people", session?.DistanceToNash is { } n && double.IsFinite(n) ? n : null);
+                var session = sessions.GetValueOrDefault(d.Id);
+                _signed[d.Id] = (d.Note, session?.Reason ?? signings.GetValueOrDefault(d.Id, ""),
+                    session?.DistanceToNash is { } n && double.IsFinite(n) ? n : null);
             }
             var (terms, reason, nash) = _signed.GetValueOrDefault(d.Id, (d.Note, "", null));
             return new DealView(d.Id, d.Status, d.Buyer, d.Seller, d.Mineral, d.Stage, d.Volume, d.ContractPrice, N(d.SpotPrice),
