@@ -24,6 +24,20 @@ public sealed class ExportControlSignatureTests
         Run.Value[round - 1].Prices.Single(p => p.Mineral == "gallium" && p.Stage == "refined");
 
     [Fact]
+    public void Report_ControlStandsFromItsAnnouncement_WithEveryOtherCountryAsItsTargets()
+    {
+        Assert.Empty(Run.Value[0].Controls);
+        var announced = Assert.Single(Run.Value[1].Controls);
+        var inForce = Assert.Single(Run.Value[2].Controls);
+
+        Assert.Equal(("ga-licence", "CHN", "gallium", "licence", "announced", "all"),
+            (announced.Id, announced.Exporter, announced.Mineral, announced.Kind, announced.Status, announced.Scope));
+        Assert.Equal(["refined"], announced.Stages);
+        Assert.Equal(["DEU", "JPN", "KOR", "ROW", "USA"], announced.Targets); // world order (by id), the exporter left out
+        Assert.Equal("in-force", inForce.Status);
+    }
+
+    [Fact]
     public void ChinaExports_AnnouncedControl_RiseBeforeEffectiveDate() =>
         Assert.True(China(2).Exports > China(1).Exports, $"{China(2).Exports} vs {China(1).Exports}");
 

@@ -72,6 +72,24 @@ public sealed class LivePageTests(LiveHost host)
         await slider.FocusAsync();
         await page.Keyboard.PressAsync("End");
         await Expect(page.Locator("#slider-value")).ToContainTextAsync("live");
+
+        // When: back to round 3 with the keyboard, when FORGE's sessions sign their first deals (in its run today D0002:
+        // the US buys Indonesian refined nickel under the Section 232 threat), and focus the first one drawn
+        await page.Keyboard.PressAsync("Home");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(page.Locator("#slider-value")).ToHaveTextAsync("round 3");
+        var deal = page.Locator("#world-map path.link.signed[data-deal]").First;
+        var id = (await deal.GetAttributeAsync("data-deal"))!;
+        await deal.FocusAsync();
+
+        // Then: drawn seller → buyer with its terms shown, listed under the map, and in the timeline with who, terms, why and Nash distance
+        await Expect(deal).ToHaveAttributeAsync("aria-label", new Regex($"^{Regex.Escape(id)} signed: [A-Z]{{3}} sells [A-Z]{{3}} .* t/month of .* \\$/t, rounds 4–.*offtake"));
+        await Expect(page.Locator("#deal-detail")).ToContainTextAsync($"{id} signed: ");
+        await Expect(page.Locator($"#deal-list li[data-deal='{id}']")).ToHaveClassAsync(new Regex("hot"));
+        var signing = page.Locator("#event-list li", new() { HasText = "R3 deal-signed" }).Filter(new() { HasText = $"{id}: " });
+        await Expect(signing).ToContainTextAsync(new Regex("[A-Z]{3} buys .* terms: offtake .*; why: .*from the Nash bargaining point"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "forge-deals.png"), FullPage = true });
         Assert.Empty(problems);
     }
 
@@ -90,7 +108,8 @@ public sealed class LivePageTests(LiveHost host)
         await Expect(page.Locator("#round-counter")).ToHaveAttributeAsync("data-round", "3");
         await Expect(page.Locator("#scenario-title")).ToContainTextAsync("Gallium licence");
         await Expect(page.Locator("#security-table tbody tr")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#world-map path.link.control").First).ToBeAttachedAsync();
+        // The licence names every other country: one ring around China, not an arrow to each.
+        await Expect(page.Locator("#world-map circle.link.control.ring")).ToHaveCountAsync(1);
         await page.Locator("#world-map [data-country='KOR']").ClickAsync();
         await Expect(page.Locator("#reliance-h")).ToHaveTextAsync("Korea import reliance");
         await page.GetByText("Countries, as a table").ClickAsync();

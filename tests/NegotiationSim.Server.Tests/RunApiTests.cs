@@ -70,9 +70,12 @@ public sealed class RunApiTests(LiveHost host)
             Assert.Equal(refined.Floor, shown.Floor);
             Assert.Equal(report.Security[0].UsImportReliance, view.ImportReliance[us][0]!.Value, 12);
             Assert.Equal(report.Security[0].ChinaShare, view.RefinedShare[china][0]!.Value, 12);
+            Assert.Equal(report.Deals.Select(d => (d.Id, d.Status, d.Volume, d.ContractPrice)), view.Deals.Select(d => (d.Id, d.Status, d.Volume, d.ContractPrice)));
+            Assert.Equal(report.Controls.Select(c => (c.Exporter, c.Scope == "all" ? "*" : string.Join(",", c.Targets))),
+                view.Links.Where(l => l.Kind == "control").GroupBy(l => l.From).Select(g => (g.Key, string.Join(",", g.Select(l => l.To)))));
         }
-        // The licence announced in round 2 is drawn from China to its buyers while it is in force.
-        Assert.Contains(snapshot.Rounds[2].Links, l => l.Kind == "control" && l.From == "CHN");
+        // The licence announced in round 2 (on every other country) is drawn from China while it stands.
+        Assert.Contains(snapshot.Rounds[2].Links, l => l.Kind == "control" && l.From == "CHN" && l.To == "*");
         Assert.Contains(snapshot.Rounds[0].Links, l => l.Kind == "threat" && l.From == "USA" && l.To == "KOR");
     }
 

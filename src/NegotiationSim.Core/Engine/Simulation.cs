@@ -93,7 +93,10 @@ public sealed partial class Simulation
         ChinaFloods(round, settled, events);
 
         // 6. report.
-        return RoundReports.Build(_world, round, Month(round), _members, results, events, stability) with { Deals = deals, Sessions = sessions };
+        return RoundReports.Build(_world, round, Month(round), _members, results, events, stability) with
+        {
+            Deals = deals, Sessions = sessions, Controls = [.. _controls.Standing(round, _members, _world)],
+        };
     }
 
     public string Month(int round)

@@ -39,6 +39,20 @@ internal sealed class ControlBook
         }
     }
 
+    /// <summary>Controls announced by round t and not suspended, with their targets resolved against this round's members.</summary>
+    public IEnumerable<Reports.ControlRow> Standing(int round, bool[] members, World.WorldDefinition world)
+    {
+        foreach (var c in Controls)
+        {
+            if (round < c.Round || Suspended.Contains(c.Id)) continue;
+            var targets = world.Countries.Where((_, j) => j != c.Exporter && c.Targets.Includes(j, members[j])).Select(x => x.Id).ToArray();
+            var scope = c.Targets.All ? "all" : c.Targets.Bloc ? "bloc" : "list";
+            yield return new Reports.ControlRow(c.Id, world.Countries[c.Exporter].Id, world.Minerals[c.Mineral].Id,
+                [.. c.Stages.Select(World.Stages.Name)], c.Kind.ToString().ToLowerInvariant(),
+                round >= c.Effective ? "in-force" : "announced", scope, targets);
+        }
+    }
+
     /// <summary>Per country and market index: a control that will hit it is announced but not yet in force.</summary>
     public bool[] Announced(int round, int country, bool isMember, int markets)
     {

@@ -18,7 +18,18 @@ public sealed record RoundReport(
 
     /// <summary>Negotiation sessions that ended this round, with their transcripts.</summary>
     public IReadOnlyList<SessionReport> Sessions { get; init; } = [];
+
+    /// <summary>Export controls announced and not suspended this round, each with the countries it targets.</summary>
+    public IReadOnlyList<ControlRow> Controls { get; init; } = [];
 }
+
+/// <summary>
+/// An export control as it stands this round: "announced" (not yet biting) or "in-force". Scope is how the scenario
+/// named its targets ("all", "bloc" or "list"); Targets is that set resolved to country ids with this round's
+/// membership, the exporter excluded, so a screen can draw the control to the countries it actually hits.
+/// </summary>
+public sealed record ControlRow(string Id, string Exporter, string Mineral, IReadOnlyList<string> Stages, string Kind,
+    string Status, string Scope, IReadOnlyList<string> Targets);
 
 /// <summary>Average delivered prices in a market: paid inside the bloc, outside it (China excluded), and in China.</summary>
 public sealed record MarketPrices(string Mineral, string Stage, double Member, double Outsider, double China, double Floor, double WorldFob);

@@ -28,13 +28,30 @@ public sealed record RoundView(
     IReadOnlyList<EventView> Events,
     bool InternallyStable,
     bool ExternallyStable,
-    double CompletedAtMs);
+    double CompletedAtMs)
+{
+    /// <summary>Negotiated contracts signed this round or in force in it, with their terms (null: none yet).</summary>
+    public IReadOnlyList<DealView> Deals { get; init; } = [];
+}
+
+/// <summary>
+/// A negotiated contract in a round: "signed" (takes effect next round), "in-force", "expired" (its last month) or
+/// "voided" (force majeure). Terms are the agreed outcome in words; Reason and DistanceToNash come from the session
+/// that produced it (empty and null for a deal agreed by people in the war-game).
+/// </summary>
+public sealed record DealView(string Id, string Status, string Buyer, string Seller, string Mineral, string Stage,
+    double Volume, double ContractPrice, double? SpotPrice, int Start, int End, string Terms, string Reason, double? DistanceToNash, string Note);
 
 /// <summary>Average delivered prices ($/t) in one market: inside the bloc, outside it, in China, and the floor (null when none).</summary>
 public sealed record PriceView(string Mineral, string Stage, double? Member, double? Outsider, double? China, double? Floor);
 
-/// <summary>Something to draw between two countries: a deal (join, threat settled), a Section 232 threat or duty, or an export control.</summary>
-public sealed record LinkView(string Kind, string From, string To, string Label);
+/// <summary>
+/// Something to draw between two countries. Kinds: "signed" and "contract" (a negotiated deal signed this round, or
+/// in force; seller → buyer, Deal names it), "join" (a country joined the bloc), "withdrawn" (a Section 232 threat
+/// withdrawn), "threat", "duty", and "control" (an export control to one of its targets; To is "*" when it targets
+/// every other country).
+/// </summary>
+public sealed record LinkView(string Kind, string From, string To, string Label, string? Deal = null);
 
 public sealed record EventView(int Round, string Kind, string Country, string Mineral, string Stage, string Reason);
 

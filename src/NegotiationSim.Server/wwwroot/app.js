@@ -1,6 +1,6 @@
 // The live page: keeps the rounds the server pushed (or the snapshot it caught up from), redraws once per animation
 // frame when something changed, and sends the viewer's commands. It knows RoundView data only, not the model.
-import { drawWorld, onCountryClick } from './world.js';
+import { drawWorld, onCountryClick, onDealFocus } from './world.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { info: null, status: null, rounds: [], shown: null, dirty: true, frames: 0, scenarios: [], latencies: [] };
@@ -63,6 +63,7 @@ $('round-slider').addEventListener('input', () => {
 for (const id of ['price-mineral', 'price-stage', 'security-country', 'timeline-filter']) $(id).addEventListener('change', () => { if (id !== 'timeline-filter' && id !== 'security-country') priceData = null; invalidate(); });
 
 onCountryClick($('world-map'), (id) => { $('security-country').value = id; invalidate(); });
+onDealFocus($('world-map'), $('deal-list'), $('deal-detail'));
 $('country-table').closest('details').addEventListener('toggle', invalidate);
 
 // ---- per-run setup --------------------------------------------------------------------------------------------------
@@ -138,7 +139,7 @@ function draw() {
   $('slider-value').textContent = state.shown == null ? `live (round ${n})` : `round ${shownRound}`;
   slider.setAttribute('aria-valuetext', state.shown == null ? `round ${n}, following the run` : `round ${shownRound}`);
 
-  drawWorld($('world-map'), $('world-summary'), $('link-list'), state.info, view, $('country-table'));
+  drawWorld($('world-map'), $('world-summary'), $('link-list'), state.info, view, $('country-table'), $('deal-list'));
   drawPrices(shownRound);
   drawSecurity(view);
   drawTimeline(shownRound);
@@ -220,6 +221,7 @@ function barCell(kind, value) {
 }
 
 const groups = {
+  deals: ['deal-signed', 'force-majeure', 'negotiation-opened', 'negotiation-failed', 'deal-investment', 'contract-honoured'],
   membership: ['joined', 'left', 'decides-to-join', 'decides-to-leave', 'exit', 'alignment'],
   threats: ['section232-threat', 'section232-imposed', 'section232-lapsed', 'section232-ended'],
   controls: ['export-control-announced', 'export-control-suspended', 'flood', 'floor-review', 'stockpile'],

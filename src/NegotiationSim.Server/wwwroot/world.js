@@ -1,5 +1,6 @@
 // The world view: one tile per country in world order (a stable place for each), coloured by its bloc status, with a
 // stance marker (alignment, China at the left, the US bloc at the right), and the round's links drawn between tiles.
+// Negotiated deals are focusable (Tab) and show their terms on hover or focus; the deal list below does the same.
 const NS = 'http://www.w3.org/2000/svg';
 const TILE_W = 64, TILE_H = 40, GAP = 8;
 
@@ -13,6 +14,9 @@ function el(name, attrs, parent) {
 let layoutFor = null; // the RunInfo the tiles were laid out for
 let tiles = new Map(); // country id -> { g, rect, x, y }
 let linkLayer = null;
+const KINDS = ['signed', 'contract', 'join', 'withdrawn', 'threat', 'duty', 'control'];
+const NAMES = { signed: 'deal signed', contract: 'deal in force', join: 'bloc join', withdrawn: 'threat withdrawn',
+  threat: 'Section 232 threat', duty: 'Section 232 duty', control: 'export control' };
 
 function layout(svg, info) {
   svg.replaceChildren();
@@ -26,7 +30,7 @@ function layout(svg, info) {
   svg.setAttribute('viewBox', `0 0 ${width} ${rows * (TILE_H + GAP) + GAP}`);
   svg.style.maxWidth = `${Math.round(width * 1.5)}px`; // a small world stays readable instead of filling the screen
   const defs = el('defs', {}, svg);
-  for (const kind of ['deal', 'threat', 'duty', 'control']) {
+  for (const kind of KINDS) {
     const m = el('marker', { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' }, defs);
     el('path', { d: 'M0,0 L10,5 L0,10 z', class: `arrow ${kind}` }, m);
   }
@@ -43,7 +47,22 @@ function layout(svg, info) {
     el('circle', { class: 'stance', cx: x + TILE_W / 2 + (c.alignment * (TILE_W / 2 - 8)), cy: y + 30, r: 3.5 }, g);
     tiles.set(c.id, { g, rect, title, x: x + TILE_W / 2, y: y + TILE_H / 2, country: c });
   });
-  linkLayer = el('g', { 'aria-hidden': 'true' }, svg);
+  linkLayer = el('g', {}, svg);
+}
+
+/** Hovering or focusing a deal (its line or its list item) lights both and shows its terms. */
+export function onDealFocus(svg, list, detail) {
+  const show = (id) => {
+    for (const e of document.querySelectorAll('[data-deal].hot')) e.classList.remove('hot');
+    const link = id && svg.querySelector(`path[data-deal="${id}"]`);
+    if (!link) { detail.textContent = ''; return; }
+    for (const e of document.querySelectorAll(`[data-deal="${id}"]`)) e.classList.add('hot');
+    detail.textContent = link.getAttribute('aria-label');
+  };
+  for (const root of [svg, list]) {
+    for (const on of ['mouseover', 'focusin']) root.addEventListener(on, (e) => show(e.target.closest?.('[data-deal]')?.dataset.deal));
+    for (const off of ['mouseout', 'focusout']) root.addEventListener(off, () => show(null));
+  }
 }
 
 function statusOf(country, view, members, joining, leaving) {
@@ -63,7 +82,7 @@ export function onCountryClick(svg, pick) {
   });
 }
 
-export function drawWorld(svg, summary, list, info, view, table) {
+export function drawWorld(svg, summary, list, info, view, table, dealList) {
   if (info !== layoutFor) layout(svg, info);
   if (!info) { summary.textContent = 'No scenario loaded.'; return; }
   const members = new Set(view?.members ?? []), joining = new Set(view?.joining ?? []), leaving = new Set(view?.leaving ?? []);
@@ -83,11 +102,21 @@ export function drawWorld(svg, summary, list, info, view, table) {
       return tr;
     }));
   }
+  // Redrawn every round: keep the keyboard's place on a deal that is still there.
+  const focused = document.activeElement?.closest?.('[data-deal]');
+  const refocus = focused && { deal: focused.dataset.deal, inList: dealList?.contains(focused) };
   linkLayer.replaceChildren();
   const links = view?.links ?? [];
   const items = [];
   links.forEach((l, k) => {
     const a = tiles.get(l.from), b = tiles.get(l.to);
+    const li = document.createElement('li');
+    li.textContent = `${NAMES[l.kind] ?? l.kind}: ${l.from} → ${l.to === '*' ? 'every other country' : l.to} (${l.label})`;
+    if (a && l.to === '*') { // a control on everyone: a ring around the exporter
+      el('circle', { class: `link ${l.kind} ring`, cx: a.x, cy: a.y, r: TILE_W / 2 + 4 + 4 * (k % 4), 'data-kind': l.kind, 'aria-hidden': 'true' }, linkLayer);
+      items.push(li);
+      return;
+    }
     if (!a || !b || a === b) return;
     // A gentle curve, bent a little differently for each link so parallel ones stay apart.
     const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2, dx = b.x - a.x, dy = b.y - a.y;
@@ -95,17 +124,34 @@ export function drawWorld(svg, summary, list, info, view, table) {
     const cx = mx - dy * bend, cy = my + dx * bend;
     const shorten = (px, py, qx, qy) => { const d = Math.hypot(qx - px, qy - py) || 1; return [qx - (qx - px) * 18 / d, qy - (qy - py) * 18 / d]; };
     const [ex, ey] = shorten(cx, cy, b.x, b.y);
-    el('path', { class: `link ${l.kind}`, d: `M${a.x},${a.y} Q${cx},${cy} ${ex},${ey}`, 'marker-end': `url(#arrow-${l.kind})`, 'data-kind': l.kind }, linkLayer);
-    const li = document.createElement('li');
-    li.textContent = `${l.kind}: ${l.from} → ${l.to} (${l.label})`;
+    const path = el('path', { class: `link ${l.kind}`, d: `M${a.x},${a.y} Q${cx},${cy} ${ex},${ey}`, 'marker-end': `url(#arrow-${l.kind})`, 'data-kind': l.kind }, linkLayer);
+    if (l.deal) {
+      path.dataset.deal = l.deal;
+      path.setAttribute('tabindex', '0');
+      path.setAttribute('role', 'img');
+      path.setAttribute('aria-label', l.label);
+      el('title', {}, path).textContent = l.label;
+    } else {
+      path.setAttribute('aria-hidden', 'true');
+    }
     items.push(li);
   });
   list.replaceChildren(...items);
+  dealList?.replaceChildren(...links.filter((l) => l.deal).map((l) => {
+    const li = document.createElement('li');
+    li.tabIndex = 0;
+    li.dataset.deal = l.deal;
+    li.dataset.kind = l.kind;
+    li.textContent = l.label;
+    return li;
+  }));
+  if (refocus) (refocus.inList ? dealList : svg).querySelector(`[data-deal="${refocus.deal}"]`)?.focus();
   const count = (kind) => links.filter((l) => l.kind === kind).length;
   summary.textContent = view
     ? `Round ${view.round} (${view.month}): ${view.members.length} members of ${info.blocName || 'the bloc'}` +
       `${joining.size ? `, ${joining.size} joining` : ''}${leaving.size ? `, ${leaving.size} leaving` : ''}; ` +
-      `${count('deal')} deals, ${count('threat')} threats, ${count('duty')} duties, ${count('control')} control links; ` +
+      `${count('signed')} deals signed, ${count('contract')} in force, ${count('join')} joins, ${count('withdrawn')} threats withdrawn, ` +
+      `${count('threat')} threats, ${count('duty')} duties, ${count('control')} control links; ` +
       `bloc ${view.internallyStable ? 'internally stable' : 'internally unstable'}, ${view.externallyStable ? 'externally stable' : 'externally unstable'}.`
     : `${info.countries.length} countries; no round yet.`;
 }
