@@ -14,8 +14,7 @@ public sealed class CapacityGrowthTests
         File.WriteAllText(file, text);
         var scenario = ScenarioLoader.Load(file);
         Assert.Equal(double.Parse(capacityGrowth, System.Globalization.CultureInfo.InvariantCulture), scenario.World.Minerals[0].CapacityGrowthPerYear);
-        var simulation = new Simulation(scenario, new ReferenceHost(scenario));
-        return Enumerable.Range(1, scenario.Rounds).Select(t => simulation.RunRoundAsync(t).GetAwaiter().GetResult()).ToArray();
+        return TestFiles.RunReference(scenario);
     }
 
     private static double WorldFob(RoundReport r, string stage) => r.Prices.Single(p => p.Mineral == "gallium" && p.Stage == stage).WorldFob;

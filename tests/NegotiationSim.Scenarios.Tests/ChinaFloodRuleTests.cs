@@ -21,8 +21,7 @@ public sealed class ChinaFloodRuleTests
         File.WriteAllText(file, text);
         var scenario = ScenarioLoader.Load(file);
         if (!chinaMayFlood) scenario = scenario with { Settings = scenario.Settings with { FloodTrigger = double.PositiveInfinity } };
-        var simulation = new Simulation(scenario, new ReferenceHost(scenario));
-        return Enumerable.Range(1, scenario.Rounds).Select(t => simulation.RunRoundAsync(t).GetAwaiter().GetResult()).ToArray();
+        return TestFiles.RunReference(scenario);
     }
 
     private static CountryMineralRow Refined(RoundReport r, string country) =>

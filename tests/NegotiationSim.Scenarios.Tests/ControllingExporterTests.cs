@@ -17,8 +17,7 @@ public sealed class ControllingExporterTests
         var file = Path.Combine(Directory.CreateTempSubdirectory("negsim-exit-").FullName, "exit.yaml");
         File.WriteAllText(file, text);
         var scenario = ScenarioLoader.Load(file);
-        var simulation = new Simulation(scenario, new ReferenceHost(scenario));
-        return Enumerable.Range(1, scenario.Rounds).Select(t => simulation.RunRoundAsync(t).GetAwaiter().GetResult()).ToArray();
+        return TestFiles.RunReference(scenario);
     }
 
     private static bool ChinaRefinedExit(IReadOnlyList<RoundReport> rounds) =>

@@ -6,18 +6,12 @@ namespace NegotiationSim.Scenarios.Tests;
 /// <summary>The `deal:` event: a deal the scenario signs (e.g. a 2025 framework), on the negotiation's grid of terms.</summary>
 public sealed class DealEventTests
 {
-    private static string WithEvents(string events)
-    {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("negsim-deal-").FullName, "deal.yaml");
-        File.WriteAllText(file, File.ReadAllText(TestFiles.GalliumControl) + events);
-        return file;
-    }
+    private static string WithEvents(string events) => TestFiles.GalliumWith(events, "negsim-deal-");
 
     private static IReadOnlyList<RoundReport> Run(string file)
     {
         var scenario = ScenarioLoader.Load(file);
-        var simulation = new Simulation(scenario, new ReferenceHost(scenario));
-        return Enumerable.Range(1, scenario.Rounds).Select(t => simulation.RunRoundAsync(t).GetAwaiter().GetResult()).ToArray();
+        return TestFiles.RunReference(scenario);
     }
 
     [Fact]

@@ -13,8 +13,7 @@ public sealed class ExportControlSignatureTests
     private static readonly Lazy<IReadOnlyList<RoundReport>> Run = new(() =>
     {
         var scenario = ScenarioLoader.Load(TestFiles.GalliumControl);
-        var simulation = new Simulation(scenario, new ReferenceHost(scenario));
-        return Enumerable.Range(1, scenario.Rounds).Select(t => simulation.RunRoundAsync(t).GetAwaiter().GetResult()).ToArray();
+        return TestFiles.RunReference(scenario);
     });
 
     private static CountryMineralRow China(int round) =>

@@ -6,19 +6,12 @@ namespace NegotiationSim.Scenarios.Tests;
 /// <summary>The `finance:` event: capacity a lender pays for, committed at once or when the recipient joins the bloc.</summary>
 public sealed class FinanceOfferTests
 {
-    /// <summary>The test world with extra events appended to its (last) events list.</summary>
-    private static string WithEvents(string events)
-    {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("negsim-finance-").FullName, "finance.yaml");
-        File.WriteAllText(file, File.ReadAllText(TestFiles.GalliumControl) + events);
-        return file;
-    }
+    private static string WithEvents(string events) => TestFiles.GalliumWith(events, "negsim-finance-");
 
     private static IReadOnlyList<RoundReport> Run(string file)
     {
         var scenario = ScenarioLoader.Load(file);
-        var simulation = new Simulation(scenario, new ReferenceHost(scenario));
-        return Enumerable.Range(1, scenario.Rounds).Select(t => simulation.RunRoundAsync(t).GetAwaiter().GetResult()).ToArray();
+        return TestFiles.RunReference(scenario);
     }
 
     private static double Output(RoundReport r, string country) =>

@@ -12,8 +12,7 @@ public sealed class StateActorTests
         var file = Path.Combine(Directory.CreateTempSubdirectory("negsim-floor-").FullName, "floor.yaml");
         File.WriteAllText(file, text);
         var scenario = ScenarioLoader.Load(file);
-        var simulation = new Simulation(scenario, new ReferenceHost(scenario));
-        return Enumerable.Range(1, scenario.Rounds).Select(t => simulation.RunRoundAsync(t).GetAwaiter().GetResult()).ToArray();
+        return TestFiles.RunReference(scenario);
     }
 
     [Fact]

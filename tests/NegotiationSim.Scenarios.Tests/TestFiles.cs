@@ -14,6 +14,21 @@ internal static class TestFiles
     public static IEnumerable<string> Library() =>
         Directory.GetFiles(Scenarios, "*.yaml").Concat(Directory.GetFiles(Path.Combine(Repo, "tests", "data"), "*.yaml"));
 
+    /// <summary>Runs every round of a scenario on the reference engine.</summary>
+    public static IReadOnlyList<NegotiationSim.Core.Reports.RoundReport> RunReference(NegotiationSim.Core.Policy.Scenario scenario)
+    {
+        var simulation = new NegotiationSim.Core.Engine.Simulation(scenario, new NegotiationSim.Core.Engine.ReferenceHost(scenario));
+        return Enumerable.Range(1, scenario.Rounds).Select(t => simulation.RunRoundAsync(t).GetAwaiter().GetResult()).ToArray();
+    }
+
+    /// <summary>The gallium test world with <paramref name="events"/> appended to its events list, in a new folder.</summary>
+    public static string GalliumWith(string events, string prefix = "negsim-")
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory(prefix).FullName, "scenario.yaml");
+        File.WriteAllText(file, File.ReadAllText(GalliumControl) + events);
+        return file;
+    }
+
     private static string Find([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
 }
