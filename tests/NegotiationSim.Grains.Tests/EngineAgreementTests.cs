@@ -12,10 +12,7 @@ public sealed class EngineAgreementTests
     private static string Repo([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
 
-    /// <summary>Library scenarios run for their first rounds only (each FORGE round clears 36 markets of 77 countries);
-    /// the shocks, joins and threats of those rounds are enough to catch any divergence between engines.</summary>
-    public const int LibraryRounds = 3;
-
+    /// <summary>Every scenario, whole: the test worlds and the library (about 90 s for all of them on 2 cores).</summary>
     public static TheoryData<string> ScenarioFiles()
     {
         var data = new TheoryData<string>();
@@ -32,8 +29,6 @@ public sealed class EngineAgreementTests
     {
         // Given
         var scenario = ScenarioLoader.Load(file);
-        if (file.Contains(Path.DirectorySeparatorChar + "scenarios" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            scenario = scenario with { Rounds = Math.Min(scenario.Rounds, LibraryRounds) };
         var simulation = new Simulation(scenario, new ReferenceHost(scenario));
         var reference = new List<RoundReport>();
         for (var t = 1; t <= scenario.Rounds; t++) reference.Add(await simulation.RunRoundAsync(t));
