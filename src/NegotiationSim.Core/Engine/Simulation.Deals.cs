@@ -110,4 +110,14 @@ public sealed partial class Simulation
         new(d.Id, status, _world.Countries[d.Buyer].Id, _world.Countries[d.Seller].Id, _world.Minerals[d.Mineral].Id,
             Stages.Name(d.Stage), d.Volume, d.ContractPrice, spot, d.Start, d.End, d.BuyerCut, d.SellerCut, d.Investment,
             d.ProcessInSeller, transfer, note, delivered);
+
+    /// <summary>The deal an agreed outcome signs in <paramref name="round"/>, in force from the next (MODEL.md §3.1, §3.2).</summary>
+    private static Deal DealOf(OutcomeSpace space, string id, int buyer, int seller, int mineral, Stage stage, int o, DealFacts facts, int round)
+    {
+        var months = (int)space.Value(o, DealSpace.Duration);
+        var volume = space.Value(o, DealSpace.Volume) * facts.SellerExports;
+        return new Deal(id, buyer, seller, mineral, stage, volume, facts.Price * (1 + space.Value(o, DealSpace.Price)), round + 1, round + months,
+            space.Value(o, DealSpace.BuyerCut), space.Value(o, DealSpace.SellerCut), space.Value(o, DealSpace.Investment) * facts.BaseTranche,
+            stage == Stage.Ore && volume > 0 && space.Value(o, DealSpace.Processing) > 0, round);
+    }
 }

@@ -66,23 +66,13 @@ public sealed partial class Simulation
         for (var k = 0; k < candidates.Length; k++)
         {
             var (a, why) = agreed[k];
-            var deal = DealOf(a.Id, a.Buyer, a.Seller, a.Mineral, a.Stage, a.Outcome, facts[k], round);
+            var deal = DealOf(space, a.Id, a.Buyer, a.Seller, a.Mineral, a.Stage, a.Outcome, facts[k], round);
             _deals.Add(deal);
             rows.Add(DealRowOf(deal, "signed", facts[k].Price, 0, space.Describe(a.Outcome)));
             events.Add(Row(round, "deal-signed", a.Buyer, a.Mineral, a.Stage, deal.Volume,
                 $"{deal.Id} with {_world.Countries[a.Seller].Name}, {why}: {space.Describe(a.Outcome)}"));
             await ApplyDealAsync(deal, round, events);
         }
-    }
-
-    private static Deal DealOf(string id, int buyer, int seller, int mineral, Stage stage, int o, DealFacts facts, int round)
-    {
-        var space = DealSpace.Standard;
-        var months = (int)space.Value(o, DealSpace.Duration);
-        var volume = space.Value(o, DealSpace.Volume) * facts.SellerExports;
-        return new Deal(id, buyer, seller, mineral, stage, volume, facts.Price * (1 + space.Value(o, DealSpace.Price)), round + 1, round + months,
-            space.Value(o, DealSpace.BuyerCut), space.Value(o, DealSpace.SellerCut), space.Value(o, DealSpace.Investment) * facts.BaseTranche,
-            stage == Stage.Ore && volume > 0 && space.Value(o, DealSpace.Processing) > 0, round);
     }
 
     /// <summary>

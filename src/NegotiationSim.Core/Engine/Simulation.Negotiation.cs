@@ -142,17 +142,11 @@ public sealed partial class Simulation
             events.Add(Row(round, "negotiation-failed", c.Buyer, c.Mineral, c.Stage, outcome.ZopaSize, $"{open.Id} with {_world.Countries[c.Seller].Name}: {outcome.Note}"));
             return;
         }
-        var space = open.Session.Setup.Space;
-        var months = (int)space.Value(o, DealSpace.Duration);
-        var volume = space.Value(o, DealSpace.Volume) * open.Facts.SellerExports;
-        var deal = new Deal(open.Id.Replace('S', 'D'), c.Buyer, c.Seller, c.Mineral, c.Stage, volume,
-            open.Facts.Price * (1 + space.Value(o, DealSpace.Price)), round + 1, round + months,
-            space.Value(o, DealSpace.BuyerCut), space.Value(o, DealSpace.SellerCut),
-            space.Value(o, DealSpace.Investment) * open.Facts.BaseTranche, c.Stage == Stage.Ore && volume > 0 && space.Value(o, DealSpace.Processing) > 0, round);
+        var deal = DealOf(open.Session.Setup.Space, open.Id.Replace('S', 'D'), c.Buyer, c.Seller, c.Mineral, c.Stage, o, open.Facts, round);
         _deals.Add(deal);
         var terms = DealSpace.Describe(o, c.Stage == Stage.Ore);
         rows.Add(DealRowOf(deal, "signed", open.Facts.Price, 0, terms));
-        events.Add(Row(round, "deal-signed", c.Buyer, c.Mineral, c.Stage, volume,
+        events.Add(Row(round, "deal-signed", c.Buyer, c.Mineral, c.Stage, deal.Volume,
             $"{deal.Id} with {_world.Countries[c.Seller].Name} after {outcome.Steps + 1} offers: {terms}"));
         await ApplyDealAsync(deal, round, events);
     }
