@@ -29,6 +29,31 @@ internal static class TestFiles
         return file;
     }
 
+    /// <summary>The errors the loader gives for <paramref name="text"/> written to a scenario file (it must refuse it).</summary>
+    public static IReadOnlyList<ScenarioError> ErrorsIn(string text)
+    {
+        var dir = Directory.CreateTempSubdirectory("negsim-errors-").FullName;
+        var path = Path.Combine(dir, "s.yaml");
+        File.WriteAllText(path, text);
+        try
+        {
+            Assert.False(ScenarioLoader.TryLoad(path, out _, out var errors));
+            return errors;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>The errors for the gallium test world with <paramref name="find"/> (which must be there) replaced.</summary>
+    public static IReadOnlyList<ScenarioError> ErrorsAfter(string find, string replace)
+    {
+        var text = File.ReadAllText(GalliumControl);
+        Assert.Contains(find, text);
+        return ErrorsIn(text.Replace(find, replace));
+    }
+
     private static string Find([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
 }
