@@ -22,6 +22,10 @@ internal sealed class NodeReader(Dictionary<YamlNode, string> origins, string ma
     /// <summary>The file a node was written in (a base file of an `extends:` chain, or the main file).</summary>
     public string FileOf(YamlNode node) => origins.TryGetValue(node, out var f) ? f : mainFile;
 
+    /// <summary>A path written at <paramref name="node"/>, resolved against the folder of the file it was written in.</summary>
+    public string PathBeside(YamlNode node, string relative) =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(FileOf(node))) ?? ".", relative));
+
     private YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
 

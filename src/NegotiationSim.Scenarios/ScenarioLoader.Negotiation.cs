@@ -23,7 +23,7 @@ public static partial class ScenarioLoader
             foreach (var item in r.Items(r.List(section, L.NegotiationSection.StrategyAssemblies)))
             {
                 if (item is not YamlScalarNode { Value: { Length: > 0 } path }) { r.Error(item, "each strategy assembly must be a path to a .dll"); continue; }
-                var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(r.FileOf(item))) ?? ".", path));
+                var full = r.PathBeside(item, path);
                 if (!File.Exists(full)) { r.Error(item, $"strategy assembly '{path}' not found (looked for {full}); build it first, e.g. dotnet build -c Release"); continue; }
                 assemblies.Add(full);
             }

@@ -17,7 +17,7 @@ public static partial class ScenarioLoader
             if (string.IsNullOrWhiteSpace(text) || text.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
                 r.Error(node, $"'{text}' is not a folder path");
             else
-                folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(r.FileOf(node))) ?? ".", text));
+                folder = r.PathBeside(node, text);
         }
         return new OutputSettings(folder, r.Boolean(m, L.OutputSection.Report, false));
     }
