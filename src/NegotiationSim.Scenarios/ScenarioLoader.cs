@@ -38,7 +38,7 @@ public static partial class ScenarioLoader
         var events = world is null ? [] : ReadEvents(r, root, world, rounds);
         var settings = ReadSettings(r, root);
         var negotiation = ReadNegotiation(r, root);
-        var classroom = ReadClassroom(r, root, rounds);
+        var classroom = ReadClassroom(r, root, rounds, world);
         var outputs = ReadOutputs(r, root);
         var seed = (long)r.Number(root, L.Root.Seed);
         var name = r.Text(root, L.Root.Name) ?? Path.GetFileNameWithoutExtension(path);

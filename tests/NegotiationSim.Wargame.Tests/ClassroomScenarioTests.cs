@@ -14,7 +14,7 @@ public sealed class ClassroomScenarioTests : IDisposable
     {
         var scenario = ScenarioLoader.Load(Path.Combine(WargameServer.Repo(), "scenarios", "classroom-wargame.yaml"));
         var c = Assert.IsType<Core.Policy.ClassroomSettings>(scenario.Classroom);
-        Assert.Equal((600, true, 12, false), (c.RoundSeconds, c.ComputerFillsIn, c.Rounds, c.SeeOtherCountries));
+        Assert.Equal((600, true, 12), (c.RoundSeconds, c.ComputerFillsIn, c.Rounds));
         Assert.NotNull(scenario.Negotiation);
         Assert.Equal(13, scenario.Rounds);
     }

@@ -60,11 +60,38 @@ public static partial class ScenarioLanguage
     public static class WargameSection
     {
         private static readonly NegotiationSim.Core.Policy.ClassroomSettings D = new();
+        private static readonly NegotiationSim.Core.Policy.CountrySight S = new();
         public static readonly Shape Shape = new("wargame", "Pacing and information rules of a classroom war-game.");
         public static readonly Key RoundSeconds = Shape.Add("round_seconds", Whole(10, 86400, "seconds"), "How long teams have each round before the timer closes it.", "600", defaultValue: Fmt(D.RoundSeconds));
         public static readonly Key OnTimeout = Shape.Add("on_timeout", new ChoiceValue("computer", "no_move"), "When the timer runs out: a team that has not moved is played by its country's strategy (computer) or does nothing (no_move).", "computer", defaultValue: "computer");
         public static readonly Key Rounds = Shape.Add("rounds", Whole(1, 1199, ScenarioLanguage.Rounds), "Rounds the class plays; at most the scenario's rounds − 1, since round r's decisions shape simulated round r + 1.", "12", defaultValue: "the scenario's rounds − 1");
-        public static readonly Key TeamsSee = Shape.Add("teams_see", new ChoiceValue("own", "all"), "Whether teams see only their own country's production and trade rows or every country's (the instructor sees everything).", "own", defaultValue: "own");
+        public static readonly Key TeamsSee = Shape.Add("teams_see", SightSection.TeamsSeeValue, SightSection.TeamsSeeMeaning, "partners", defaultValue: "own");
+        public static readonly Key PartnerShare = Shape.Add("partner_share", SightSection.PartnerShareValue, SightSection.PartnerShareMeaning, "0.1", defaultValue: Fmt(S.PartnerShare));
+        public static readonly Key OthersDelay = Shape.Add("others_delay", SightSection.OthersDelayValue, SightSection.OthersDelayMeaning, "1", defaultValue: Fmt(S.OthersDelay));
+        public static readonly Key DealTerms = Shape.Add("deal_terms", SightSection.DisclosureValue, SightSection.DealTermsMeaning, "parties", defaultValue: "parties");
+        public static readonly Key Offers = Shape.Add("offers", SightSection.DisclosureValue, SightSection.OffersMeaning, "parties", defaultValue: "parties");
+        public static readonly Key Intelligence = Shape.Add("intelligence", new TableValue("country id", new ShapeValue(SightSection.Shape)), "Per-country information rules: a country's team sees what its entry says; keys it leaves out come from this section.", "{ USA: { teams_see: all } }");
+    }
+
+    /// <summary>`wargame: intelligence: COUNTRY:` — one country's information rules (its keys mean what they mean in `wargame:`).</summary>
+    public static class SightSection
+    {
+        internal static readonly ChoiceValue TeamsSeeValue = new("own", "partners", "bloc", "all");
+        internal static readonly NumberValue PartnerShareValue = Num(0, 1, "share of the team's imports or exports of a mineral (0.1 = 10%)");
+        internal static readonly NumberValue OthersDelayValue = Whole(0, NegotiationSim.Core.Policy.CountrySight.MaxDelay, ScenarioLanguage.Rounds);
+        internal static readonly ChoiceValue DisclosureValue = new("parties", "public");
+        internal const string TeamsSeeMeaning = "Whose production and trade rows a team sees besides its own: own (none), partners (countries it trades at least `partner_share` of a mineral with, in that mineral), bloc (every member's, if it is a member) or all. The instructor sees everything.";
+        internal const string PartnerShareMeaning = "Under `teams_see: partners`: a country is a partner in a mineral when it supplies at least this share of the team's imports, or takes this share of its exports, of that mineral at some stage.";
+        internal const string OthersDelayMeaning = "Other countries' rows (and events about them) are shown as of this many rounds ago; the team's own rows are always current.";
+        internal const string DealTermsMeaning = "Terms of deals the team is not party to: parties (it sees only that a deal was signed, and between whom) or public.";
+        internal const string OffersMeaning = "Offers between other countries: parties (hidden) or public (shown, never with what they are worth to either side).";
+
+        public static readonly Shape Shape = new("wargame.intelligence.<country>", "What one country's team sees, where it differs from the `wargame:` section's rules.");
+        public static readonly Key TeamsSee = Shape.Add("teams_see", TeamsSeeValue, TeamsSeeMeaning, "all", defaultValue: "the wargame section's");
+        public static readonly Key PartnerShare = Shape.Add("partner_share", PartnerShareValue, PartnerShareMeaning, "0.05", defaultValue: "the wargame section's");
+        public static readonly Key OthersDelay = Shape.Add("others_delay", OthersDelayValue, OthersDelayMeaning, "0", defaultValue: "the wargame section's");
+        public static readonly Key DealTerms = Shape.Add("deal_terms", DisclosureValue, DealTermsMeaning, "public", defaultValue: "the wargame section's");
+        public static readonly Key Offers = Shape.Add("offers", DisclosureValue, OffersMeaning, "public", defaultValue: "the wargame section's");
     }
 
     /// <summary>`negotiation:`.</summary>

@@ -137,7 +137,9 @@ public static class WargameApi
             var (error, input) = await s.TakeAsync(g => new OfferMade(s.Now, team.Id, country, r.Round, g.NextOfferId, buyer, seller, r.Mineral!, r.Stage!, outcome, r.Counters));
             if (error is not null) return Refused(error, StatusCodes.Status409Conflict);
             var made = s.Game.Offers[((OfferMade)input!).OfferId];
-            return Results.Ok(new { offerId = made.Id, status = made.Status.ToString().ToLowerInvariant(), why = made.Why });
+            // The computer's reason weighs its own gain: the team reads it through its sight, like every view.
+            var seen = WargameViews.Sight(s, country).Offer(made, c => WargameViews.NameOf(s, c));
+            return Results.Ok(new { offerId = made.Id, status = made.Status.ToString().ToLowerInvariant(), why = seen.Why });
         });
         api.MapPost("/value", async (HttpContext http, OfferRequest r, WargameSession s, RateLimiter limit) =>
         {

@@ -17,8 +17,10 @@ public sealed record OfferView(string Id, int Round, string From, string To, str
 public sealed record WorldRow(string Country, string Mineral, string Stage, double Output, double Use, double Imports, double Exports,
     double ImportsFromChina, double FobPrice);
 
+/// <param name="OthersRound">The round other countries' rows are shown as of (the information rules' delay); Hidden: what the viewer cannot see.</param>
 public sealed record WorldView(int Round, string Month, IReadOnlyList<string> Members, IReadOnlyList<MarketPrices> Prices,
-    IReadOnlyList<RunEvent> Events, IReadOnlyList<DealRow> Deals, IReadOnlyList<WorldRow> Rows);
+    IReadOnlyList<RunEvent> Events, IReadOnlyList<DealRow> Deals, IReadOnlyList<WorldRow> Rows, int? OthersRound = null,
+    IReadOnlyList<string>? Hidden = null);
 
 public sealed record Briefing(string Country, string Name, string Role, bool Member, Stance Stance, string Strategy,
     IReadOnlyList<WorldRow> Position, IReadOnlyList<string> Dependencies, IReadOnlyList<string> Objectives);
@@ -65,43 +67,45 @@ public static class WargameViews
     {
         var g = s.Game;
         var country = g.CountryOf(team.Id);
-        var offers = country is null ? [] : g.Offers.Values.Where(o => o.From == country || o.To == country).Select(o => Offer(s, o, country)).ToArray();
+        var sight = Sight(s, country);
+        var offers = g.Offers.Values.Where(sight.SeesOffer).Select(o => Offer(s, sight.Offer(o, c => NameOf(s, c)), country)).ToArray();
         var threats = country is null ? [] : ThreatsAgainst(s, country);
         return new TeamView(team.Id, team.Name, country, Clock(s), country is not null && g.Moves.ContainsKey(country),
             country is not null && g.Moves.TryGetValue(country, out var m) ? m : null,
-            country is null ? null : Brief(s, country), World(s, country), offers, threats, g.Messages,
+            country is null ? null : Brief(s, country), World(s, sight), offers, threats, g.Messages,
             s.World.Countries.Where(c => c.Id != country).Select(c => c.Id).ToArray(), s.World.Minerals.Select(x => x.Id).ToArray(), Issues,
             country is null ? g.Seats.Where(kv => kv.Value is null).Select(kv => kv.Key).ToArray() : []);
     }
 
-    private static string NameOf(WargameSession s, string id) => s.World.Countries[s.World.CountryIndex(id)].Name;
+    /// <summary>The scenario's information rules applied to the team playing <paramref name="country"/> (null: a team with no seat).</summary>
+    public static TeamSight Sight(WargameSession s, string? country) =>
+        new((s.Scenario.Classroom ?? new ClassroomSettings()).Sight, country, s.Reports);
+
+    public static string NameOf(WargameSession s, string id) => s.World.Countries[s.World.CountryIndex(id)].Name;
 
     private static OfferView Offer(WargameSession s, Offer o, string? me) => Offer(s.Values, o, me);
 
     public static OfferView Offer(IReadOnlyDictionary<string, OfferValue> values, Offer o, string? me)
     {
         double? value = null, noDeal = null;
-        if (values.TryGetValue(o.Id, out var v) && me is not null)
+        // Only the viewer's own side of the valuation, and only on offers it is party to: the other side's is private.
+        if (values.TryGetValue(o.Id, out var v) && me is not null && (me == o.Buyer || me == o.Seller))
             (value, noDeal) = me == o.Buyer ? (v.Buyer, v.BuyerReservation) : (v.Seller, v.SellerReservation);
         return new OfferView(o.Id, o.Round, o.From, o.To, o.Buyer, o.Seller, o.Mineral, o.Stage, o.Outcome, DealSpace.Standard.Describe(o.Outcome),
             o.Status.ToString().ToLowerInvariant(), o.Why, o.Counters, value, noDeal);
     }
 
-    /// <summary>Public kinds every team sees; a team also sees everything that names its own country.</summary>
-    private static readonly HashSet<string> PublicKinds = ["section232-threat", "section232-ended", "export-control-announced",
-        "export-control-suspended", "joins", "leaves", "decides-to-join", "decides-to-leave", "deal-signed", "flood", "stockpile"];
-
-    public static WorldView? World(WargameSession s, string? country)
+    /// <summary>The world: all of it for the instructor (<paramref name="sight"/> null), else what the team's sight lets through.</summary>
+    public static WorldView? World(WargameSession s, TeamSight? sight)
     {
         if (s.Reports.Count == 0) return null;
         var r = s.Reports[^1];
-        var open = s.Scenario.Classroom?.SeeOtherCountries == true; // the scenario's information rule
-        bool Sees(string c) => country is null || c == country || open;
-        var rows = r.Rows.Where(x => Sees(x.Country)).Select(x => new WorldRow(x.Country, x.Mineral, x.Stage, x.Output, x.Use, x.Imports,
-            x.Exports, x.ImportsFromChina, x.FobPrice)).ToArray();
-        var events = s.Reports.SelectMany(x => x.Events).Where(e => country is null || e.Country == country || PublicKinds.Contains(e.Kind)).ToArray();
-        var deals = s.Reports.SelectMany(x => x.Deals).Where(d => d.Status == "signed" && (country is null || d.Buyer == country || d.Seller == country)).ToArray();
-        return new WorldView(r.Round, r.Month, r.Members, r.Prices, events, deals, rows);
+        static WorldRow Row(CountryMineralRow x) => new(x.Country, x.Mineral, x.Stage, x.Output, x.Use, x.Imports, x.Exports, x.ImportsFromChina, x.FobPrice);
+        if (sight is null)
+            return new WorldView(r.Round, r.Month, r.Members, r.Prices, s.Reports.SelectMany(x => x.Events).ToArray(),
+                s.Reports.SelectMany(x => x.Deals).Where(d => d.Status == "signed").ToArray(), r.Rows.Select(Row).ToArray(), r.Round, []);
+        return new WorldView(r.Round, r.Month, r.Members, r.Prices, sight.Events(), sight.Deals(), sight.Rows().Select(Row).ToArray(),
+            sight.OthersRound, sight.Hidden(k => s.Reports[k - 1].Month));
     }
 
     private static IReadOnlyList<string> ThreatsAgainst(WargameSession s, string country)
