@@ -131,7 +131,7 @@ public sealed class TeamSight
         var whose = Rules.TeamsSee switch
         {
             TeamsSee.Own => "Other countries' rows are hidden by the scenario's information rules.",
-            TeamsSee.Partners => $"Rows of non-partners (countries trading less than {Rules.PartnerShare:P0} of your imports or exports of a mineral) are hidden by the scenario's information rules.",
+            TeamsSee.Partners => $"Rows of non-partners (countries trading less than {(Rules.PartnerShare * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}% of your imports or exports of a mineral) are hidden by the scenario's information rules.",
             TeamsSee.Bloc => _members.Contains(Country) ? "Rows of countries outside the bloc are hidden by the scenario's information rules."
                 : "Other countries' rows are hidden by the scenario's information rules: you would see the members' as a member of the bloc.",
             _ => null,
