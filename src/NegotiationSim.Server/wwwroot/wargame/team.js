@@ -51,6 +51,10 @@ async function refresh() {
   const w = view.world;
   fill("world-view", w ? [el("p", {}, "Round " + w.round + " (" + w.month + ") · bloc: " + w.members.join(", ")),
     table(["Market", "Bloc", "Outside", "China", "Floor"], w.prices.map(p => [p.mineral + " " + p.stage, num(p.member), num(p.outsider), num(p.china), num(p.floor)])),
+    // What the scenario's information rules let this team see, and in words what they keep from it.
+    el("h3", {}, "Production and trade we can see (t/month)"), el("div", { id: "rows" }, table(["Country", "Mineral", "Stage", "As of round", "Output", "Use", "Imports", "Exports", "From China"],
+      w.rows.map(r => [r.country, r.mineral, r.stage, r.country === view.country ? w.round : w.othersRound, num(r.output), num(r.use), num(r.imports), num(r.exports), num(r.importsFromChina)]))),
+    el("ul", { id: "sight" }, (w.hidden || []).map(h => el("li", { class: "note" }, h))),
     el("h3", {}, "Deals"), el("ul", { id: "deals" }, w.deals.map(d => el("li", {}, d.id + ": " + d.buyer + " buys " + d.mineral + " " + d.stage + " from " + d.seller + " (" + d.note + ")"))),
     el("h3", {}, "Events"), el("ul", {}, w.events.slice(-15).map(e => el("li", {}, "r" + e.round + " " + e.kind + " " + e.country + ": " + e.reason)))] : "The game has not started.");
 }
