@@ -137,8 +137,9 @@ public sealed class Game
         if (!_seats.ContainsKey(partner)) return $"'{partner}' is not a country of this game";
         if (o.Counters is null) return null;
         if (!_offers.TryGetValue(o.Counters, out var countered)) return $"no offer {o.Counters}";
-        if (countered.Status != OfferStatus.Open) return $"offer {o.Counters} is already {countered.Status.ToString().ToLowerInvariant()}";
+        // Whom it was made to before where it stands: a team must not learn the fate of offers between others.
         if (countered.To != o.Country) return $"offer {o.Counters} was not made to {o.Country}";
+        if (countered.Status != OfferStatus.Open) return $"offer {o.Counters} is already {countered.Status.ToString().ToLowerInvariant()}";
         if (countered.From != partner) return $"a counter to {o.Counters} goes back to {countered.From}";
         return null;
     }
