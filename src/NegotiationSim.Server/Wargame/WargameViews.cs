@@ -40,7 +40,7 @@ public sealed record TeamSummary(string Id, string Name, string? Country);
 
 public sealed record InjectedView(int Round, string Kind, string Description);
 
-/// <summary>What each page may see: the instructor everything, a team its own country's rows and the public world.</summary>
+/// <summary>What each page may see: the instructor everything, a team what its <see cref="TeamSight"/> lets through.</summary>
 public static class WargameViews
 {
     public static ClockView Clock(WargameSession s)
