@@ -109,6 +109,15 @@ public sealed class WargamePageTests : IAsyncLifetime
         await Expect(instructor.Locator("#round-deals")).ToContainTextAsync("W1 signed");
         await instructor.GetByRole(AriaRole.Button, new() { Name = "▶" }).ClickAsync();
         await Expect(instructor.Locator("#shocks")).ToContainTextAsync("disruption: round 3: China loses 50 % of Gallium refined for 3 rounds");
+        // Next to each team, the computer in its seat and why; charts drawn (welfare per team, membership, prices); keys step rounds.
+        await Expect(instructor.Locator("#teams")).ToContainTextAsync("The computer in its seat would have done");
+        await Expect(instructor.Locator("#teams svg")).ToHaveCountAsync(2);
+        await Expect(instructor.Locator("#world svg").First).ToBeVisibleAsync();
+        await instructor.Locator("h1").ClickAsync();
+        await instructor.Keyboard.PressAsync("Home");
+        await Expect(instructor.Locator("#round-label")).ToContainTextAsync("round 1 (");
+        await instructor.Keyboard.PressAsync("ArrowRight");
+        await Expect(instructor.Locator("#round-label")).ToContainTextAsync("round 2 (");
         await instructor.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "wargame-debrief.png"), FullPage = true });
         var all = problems.Select(p => "instructor " + p).Concat(japanProblems.Select(p => "japan " + p)).Concat(koreaProblems.Select(p => "korea " + p)).ToList();
         Assert.True(all.Count == 0, string.Join("\n", all));

@@ -28,7 +28,7 @@ public sealed record DebriefCharts(string Membership, IReadOnlyList<string> Pric
                 new Series("paid in China", Path(p => p.China), 3), new Series("price floor", Path(p => p.Floor), 4, Dashed: true),
             ], Html.Short);
         }).ToArray();
-        return new DebriefCharts(Svg.Membership(countries, months, members), prices);
+        return new DebriefCharts(Svg.Membership(countries, months, members, width: 560), prices);
     }
 
     /// <summary>The team's welfare and the computer's in the same seat, one chart per team.</summary>

@@ -5,10 +5,12 @@ const H = () => ({ "X-Instructor-Key": key || "" });
 let d = null;
 const slider = document.getElementById("round");
 
-// The charts come from the server as SVG (every name escaped there); parsed as SVG, never as HTML.
+// The charts come from the server as SVG (every name escaped there); parsed as SVG, never as HTML. Inline in a page
+// the markup needs no namespace; parsed on its own it does.
 function svg(markup) {
-  const doc = new DOMParser().parseFromString(markup, "image/svg+xml");
-  return doc.documentElement.nodeName === "svg" ? document.importNode(doc.documentElement, true) : el("p", {}, "(chart unavailable)");
+  const doc = new DOMParser().parseFromString(markup.replace(/^<svg /, '<svg xmlns="http://www.w3.org/2000/svg" '), "image/svg+xml");
+  const root = doc.documentElement;
+  return root.namespaceURI === "http://www.w3.org/2000/svg" && root.localName === "svg" ? document.importNode(root, true) : el("p", {}, "(chart unavailable)");
 }
 
 function dealText(x) { return x.id + ": " + x.buyer + " buys " + x.mineral + " " + x.stage + " from " + x.seller + " (" + x.note + ")"; }
