@@ -44,8 +44,7 @@ public static class DebriefExport
     private static string E(string? s) => Page.E(s);
 
     private const string Extra = """
-        .side { display:grid; grid-template-columns:1fr 1fr; gap:.2rem 1rem; } td ul { margin:0; padding-left:1rem; }
-        .gap li { margin:.2rem 0; }
+        td ul { margin:0; padding-left:1rem; } .gap li { margin:.2rem 0; } figure { max-width:560px; }
         """;
 
     public static string Html(DebriefView d)
