@@ -119,6 +119,11 @@ public sealed class WargamePageTests : IAsyncLifetime
         await instructor.Keyboard.PressAsync("ArrowRight");
         await Expect(instructor.Locator("#round-label")).ToContainTextAsync("round 2 (");
         await instructor.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "wargame-debrief.png"), FullPage = true });
+        // Dark: the page and its charts follow the reader's setting (chart text takes the page's light foreground).
+        await instructor.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        Assert.Equal("rgb(21, 24, 28)", await instructor.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
+        Assert.Equal("rgb(230, 233, 237)", await instructor.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#teams svg text')).fill"));
+        await instructor.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "wargame-debrief-dark.png"), FullPage = true });
         var all = problems.Select(p => "instructor " + p).Concat(japanProblems.Select(p => "japan " + p)).Concat(koreaProblems.Select(p => "korea " + p)).ToList();
         Assert.True(all.Count == 0, string.Join("\n", all));
     }

@@ -57,7 +57,9 @@ public static class DebriefExport
         foreach (var t in d.Teams) Team(sb, t);
         sb.Append("<h2>The world</h2><div class=\"grid\">");
         sb.Append("<figure>").Append(d.Charts.Membership).Append("<figcaption>Bloc membership, month by month.</figcaption></figure>");
-        foreach (var p in d.Charts.Prices) sb.Append("<figure>").Append(p).Append("</figure>");
+        foreach (var p in d.Charts.Prices)
+            sb.Append("<figure>").Append(p).Append("<figcaption class=\"key\"><span><i class=\"k1\"></i>paid in the bloc</span><span><i class=\"k2\"></i>outside</span>")
+                .Append("<span><i class=\"k3\"></i>in China</span><span><i class=\"k4\"></i>price floor (dashed)</span></figcaption></figure>");
         sb.Append("</div><h2>Round by round</h2>");
         foreach (var r in d.RoundsPlayed)
         {

@@ -51,11 +51,14 @@ function showRound() {
 function step(to) { slider.value = Math.max(1, Math.min(Number(slider.max), to)); showRound(); }
 
 async function load() {
-  try { d = await api("GET", "debrief", H()); } catch (e) { say("note", e.message, true); return; }
+  // The debrief re-runs the game once per team: with a big class that takes a while, so say so.
+  fill("teams", el("p", { class: "muted" }, "Re-running the game once per team with the computer in its seat…"));
+  try { d = await api("GET", "debrief", H()); } catch (e) { fill("teams"); say("note", e.message, true); return; }
   fill("scenario", d.scenarioName);
   slider.max = Math.max(1, d.roundsPlayed.length);
   fill("world", el("figure", {}, svg(d.charts.membership), el("figcaption", {}, "Bloc membership, month by month")),
-    d.charts.prices.map(p => el("figure", {}, svg(p))));
+    d.charts.prices.map(p => el("figure", {}, svg(p), el("figcaption", { class: "key" },
+      [["k1", "paid in the bloc"], ["k2", "outside"], ["k3", "in China"], ["k4", "price floor (dashed)"]].map(([k, t]) => el("span", {}, el("i", { class: k }), t))))));
   fill("teams", d.teams.map((t, i) => el("div", { class: "team", id: "team-" + i }, el("h3", {}, t.teamName + " (" + t.country + ")"),
     el("p", {}, "Deals signed: " + t.deals.length + " · concessions: " + t.concessions),
     el("ul", {}, t.deals.map(x => el("li", {}, dealText(x)))),
