@@ -111,6 +111,8 @@ public sealed class WargamePageTests : IAsyncLifetime
         await Expect(instructor.Locator("#shocks")).ToContainTextAsync("disruption: round 3: China loses 50 % of Gallium refined for 3 rounds");
         // Next to each team, the computer in its seat and why; charts drawn (welfare per team, membership, prices); keys step rounds.
         await Expect(instructor.Locator("#teams")).ToContainTextAsync("The computer in its seat would have done");
+        await Expect(instructor.Locator("#teams .reason").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("^(stays (in|outside) the bloc|decides-to-(join|leave)|negotiation-|deal-signed|section232-)"));
+        await Expect(instructor.Locator("#teams")).ToContainTextAsync("The story of the gap");
         await Expect(instructor.Locator("#teams svg")).ToHaveCountAsync(2);
         await Expect(instructor.Locator("#world svg").First).ToBeVisibleAsync();
         await instructor.Locator("h1").ClickAsync();
