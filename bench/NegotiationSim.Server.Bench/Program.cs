@@ -13,6 +13,13 @@ using NegotiationSim.Server.Live;
 // so the viewers share the cores with the host.
 //   dotnet run -c Release --project bench/NegotiationSim.Server.Bench -- [scenario.yaml] [--rounds 200] [--speed 20]
 //       [--viewers 50] [--browser /usr/bin/chromium | --browser none]
+// The war-game's numbers (a class of teams moving at once, viewers, debrief, restart) are WargameBench's:
+//   dotnet run -c Release --project bench/NegotiationSim.Server.Bench -- --wargame [--teams 40 --viewers 100 --rounds 6]
+if (args.Contains("--wargame"))
+{
+    try { return await WargameBench.RunAsync(args); }
+    catch (ArgumentException e) { Console.Error.WriteLine(e.Message); return 2; }
+}
 var file = Path.Combine("tests", "data", "gallium-control.yaml");
 var rounds = 200;
 var speed = 20.0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NegotiationSim.Cli.Reports;
+using NegotiationSim.Server.Reports;
 using Spectre.Console;
 
 namespace NegotiationSim.Cli;

@@ -1,4 +1,4 @@
-using NegotiationSim.Cli.Reports;
+using NegotiationSim.Server.Reports;
 
 namespace NegotiationSim.Cli.Tests;
 

@@ -109,7 +109,23 @@ public sealed class WargamePageTests : IAsyncLifetime
         await Expect(instructor.Locator("#round-deals")).ToContainTextAsync("W1 signed");
         await instructor.GetByRole(AriaRole.Button, new() { Name = "▶" }).ClickAsync();
         await Expect(instructor.Locator("#shocks")).ToContainTextAsync("disruption: round 3: China loses 50 % of Gallium refined for 3 rounds");
+        // Next to each team, the computer in its seat and why; charts drawn (welfare per team, membership, prices); keys step rounds.
+        await Expect(instructor.Locator("#teams")).ToContainTextAsync("The computer in its seat would have done");
+        await Expect(instructor.Locator("#teams .reason").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("^(stays (in|outside) the bloc|decides-to-(join|leave)|negotiation-|deal-signed|section232-)"));
+        await Expect(instructor.Locator("#teams")).ToContainTextAsync("The story of the gap");
+        await Expect(instructor.Locator("#teams svg")).ToHaveCountAsync(2);
+        await Expect(instructor.Locator("#world svg").First).ToBeVisibleAsync();
+        await instructor.Locator("h1").ClickAsync();
+        await instructor.Keyboard.PressAsync("Home");
+        await Expect(instructor.Locator("#round-label")).ToContainTextAsync("round 1 (");
+        await instructor.Keyboard.PressAsync("ArrowRight");
+        await Expect(instructor.Locator("#round-label")).ToContainTextAsync("round 2 (");
         await instructor.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "wargame-debrief.png"), FullPage = true });
+        // Dark: the page and its charts follow the reader's setting (chart text takes the page's light foreground).
+        await instructor.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        Assert.Equal("rgb(21, 24, 28)", await instructor.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
+        Assert.Equal("rgb(230, 233, 237)", await instructor.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#teams svg text')).fill"));
+        await instructor.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "wargame-debrief-dark.png"), FullPage = true });
         var all = problems.Select(p => "instructor " + p).Concat(japanProblems.Select(p => "japan " + p)).Concat(koreaProblems.Select(p => "korea " + p)).ToList();
         Assert.True(all.Count == 0, string.Join("\n", all));
     }

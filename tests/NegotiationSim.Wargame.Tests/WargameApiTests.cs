@@ -228,7 +228,7 @@ public sealed class WargameApiTests
         Assert.DoesNotContain("<script>alert", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         var csv = (await (await host.Instructor("debrief.csv")).Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("team,country,round,welfare,computer_welfare,difference,deals_signed,concessions", csv[0]);
+        Assert.Equal(DebriefExport.CsvHeader, csv[0]);
         Assert.Equal(3, csv.Length - 1); // simulated rounds 1..3 for a 2-round game
         Assert.All(csv.Skip(1), line => Assert.Contains(",JPN,", line));
     }

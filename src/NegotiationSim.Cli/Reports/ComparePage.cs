@@ -1,4 +1,5 @@
 using System.Text;
+using NegotiationSim.Server.Reports;
 
 namespace NegotiationSim.Cli.Reports;
 

@@ -1,4 +1,6 @@
 using System.Text;
+using NegotiationSim.Core.Reports;
+using NegotiationSim.Server.Reports;
 
 namespace NegotiationSim.Cli.Reports;
 
@@ -188,7 +190,7 @@ public static class ReportPage
         if (decisions.Length == 0) sb.Append("<p>No shocks, threats or membership moves in this run.</p>");
         else
         {
-            sb.Append("<figure>").Append(Svg.Timeline(run.Months, decisions)).Append("<figcaption>Hover a dot for who and why.</figcaption></figure>");
+            sb.Append("<figure>").Append(Svg.Timeline(run.Months, decisions.Select(e => new RunEvent(e.Round, e.Kind, e.Country, e.Mineral, e.Stage, e.Value, e.Reason)).ToArray())).Append("<figcaption>Hover a dot for who and why.</figcaption></figure>");
             EventTable(sb, run, decisions);
         }
         if (routine.Length > 0)

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using NegotiationSim.Core.Reports;
 
-namespace NegotiationSim.Cli.Reports;
+namespace NegotiationSim.Server.Reports;
 
 /// <summary>A line on a chart: values per round (NaN = no value, the line breaks); style is 1–4 (colour), dashed for floors.</summary>
 public sealed record Series(string Name, IReadOnlyList<double> Values, int Style, bool Dashed = false);
@@ -116,7 +117,7 @@ public static class Svg
     }
 
     /// <summary>Events on a month axis, one lane per kind; hovering a dot shows who and why.</summary>
-    public static string Timeline(IReadOnlyList<string> months, IReadOnlyList<EventRecord> events, int width = 1100)
+    public static string Timeline(IReadOnlyList<string> months, IReadOnlyList<RunEvent> events, int width = 1100)
     {
         var kinds = events.Select(e => e.Kind).Distinct().ToArray();
         const int rowHeight = 18, left = 190, top = 8, bottom = 22;

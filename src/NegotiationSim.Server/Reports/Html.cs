@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace NegotiationSim.Cli.Reports;
+namespace NegotiationSim.Server.Reports;
 
 /// <summary>Escaping and number formats shared by the HTML report and the comparison page.</summary>
 public static class Html

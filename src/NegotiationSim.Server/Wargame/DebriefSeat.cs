@@ -1,0 +1,153 @@
+using System.Globalization;
+using NegotiationSim.Core.Reports;
+using NegotiationSim.Server.Reports;
+using NegotiationSim.Wargame;
+
+namespace NegotiationSim.Server.Wargame;
+
+/// <summary>
+/// What one side did in a seat in a simulated round: the team in the game, or the computer in the counterfactual.
+/// Bloc is "join", "leave" or "stay"; Threat is its answer to a Section 232 threat against the seat, if one stood.
+/// </summary>
+public sealed record SeatPlay(bool Member, string Bloc, string? Threat, IReadOnlyList<string> Deals, IReadOnlyList<string> Offers,
+    IReadOnlyList<string> Reasons, double Welfare);
+
+/// <summary>A seat's round, team next to computer; Difference is team − computer ($/month), Cumulative its running sum.</summary>
+public sealed record SeatRound(int Round, string Month, SeatPlay Team, SeatPlay Computer, double Difference, double Cumulative, int Concessions);
+
+/// <summary>A round where the welfare difference moved much, with the move that explains it.</summary>
+public sealed record GapStep(int Round, string Month, double Change, string Cause);
+
+/// <summary>
+/// Lines the game up with its counterfactual round by round. Simulated round k carries the decisions taken in game
+/// round k − 1 (the team's) or in round k itself (the computer's best response), so both sides of a row took effect
+/// in the same simulated round.
+/// </summary>
+public static class DebriefSeat
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static readonly HashSet<string> ReasonKinds = ["decides-to-join", "decides-to-leave", "joined", "left", "deal-signed",
+        "negotiation-opened", "negotiation-failed", "section232-threat", "section232-imposed", "section232-ended", "section232-lapsed"];
+
+    public static IReadOnlyList<SeatRound> Rounds(GameSnapshot s, string country, IReadOnlyList<RoundReport> computer, IReadOnlySet<string> conceded)
+    {
+        var rows = new List<SeatRound>();
+        var cumulative = 0.0;
+        for (var k = 0; k < s.Reports.Count; k++)
+        {
+            var round = k + 1;
+            var actual = s.Reports[k];
+            var move = s.Game.History.FirstOrDefault(h => h.Round == round - 1)?.Moves.GetValueOrDefault(country);
+            var offers = s.Game.Offers.Values.Where(o => o.From == country && o.Round == round - 1)
+                .OrderBy(o => int.Parse(o.Id[1..], Inv)).ToArray();
+            var team = new SeatPlay(actual.Members.Contains(country), Bloc(actual, country),
+                move is { Threat: not ThreatAnswer.None } ? move.Threat.ToString().ToLowerInvariant() : null,
+                Deals(actual, country),
+                offers.Select(o => OfferText(WargameViews.Offer(s.Values, o, country))).ToArray(),
+                Reasons(actual, country), DebriefCache.Welfare(actual, country));
+            var cf = k < computer.Count ? computer[k] : null;
+            var machine = cf is null ? new SeatPlay(false, "stay", null, [], [], [], double.NaN)
+                : new SeatPlay(cf.Members.Contains(country), Bloc(cf, country), ComputerThreatAnswer(computer, k, country), Deals(cf, country),
+                    Sessions(cf, country), [.. Reasons(cf, country), .. Stay(cf, country)], DebriefCache.Welfare(cf, country));
+            var difference = team.Welfare - machine.Welfare;
+            if (double.IsFinite(difference)) cumulative += difference;
+            rows.Add(new SeatRound(round, actual.Month, team, machine, difference, cumulative, offers.Count(o => conceded.Contains(o.Id))));
+        }
+        return rows;
+    }
+
+    private static string Bloc(RoundReport r, string country) =>
+        r.Events.LastOrDefault(e => e.Country == country && e.Kind is "decides-to-join" or "decides-to-leave")?.Kind switch
+        {
+            "decides-to-join" => "join",
+            "decides-to-leave" => "leave",
+            _ => "stay",
+        };
+
+    /// <summary>The computer complies with a standing threat by deciding to join, as the US demands; else it defies it.</summary>
+    private static string? ComputerThreatAnswer(IReadOnlyList<RoundReport> reports, int k, string country)
+    {
+        var last = reports.Take(k + 1).SelectMany(r => r.Events)
+            .LastOrDefault(e => e.Country == country && e.Kind.StartsWith("section232-", StringComparison.Ordinal));
+        if (last?.Kind != "section232-threat") return null;
+        return Bloc(reports[k], country) == "join" ? "comply" : "defy";
+    }
+
+    private static string[] Deals(RoundReport r, string country) => r.Deals
+        .Where(d => d.Status == "signed" && (d.Buyer == country || d.Seller == country))
+        .Select(d => d.Buyer == country
+            ? $"{d.Id}: buys {d.Mineral} {d.Stage} from {d.Seller} ({d.Note})"
+            : $"{d.Id}: sells {d.Mineral} {d.Stage} to {d.Buyer} ({d.Note})").ToArray();
+
+    private static string OfferText(OfferView o) =>
+        $"{o.Id} to {o.To}: {(o.Buyer == o.From ? "buy" : "sell")} {o.Mineral} {o.Stage}, {o.Terms} ({o.Status})";
+
+    /// <summary>The computer's offers are its negotiation sessions that ended this round, each with how it ended.</summary>
+    private static string[] Sessions(RoundReport r, string country) => r.Sessions
+        .Where(x => x.Buyer == country || x.Seller == country)
+        .Select(x => $"{x.Id} with {(x.Buyer == country ? x.Seller : x.Buyer)} ({(x.Buyer == country ? "buying" : "selling")} {x.Mineral} {x.Stage}): "
+            + $"{x.Status} after {x.Offers.Count} offers{(x.Agreement.Length > 0 ? ", " + x.Agreement : "")}").ToArray();
+
+    private static string[] Reasons(RoundReport r, string country) => r.Events
+        .Where(e => ReasonKinds.Contains(e.Kind) && (e.Country == country || e.Kind == "deal-signed" && r.Deals.Any(d => d.Seller == country && e.Reason.StartsWith(d.Id + " ", StringComparison.Ordinal))))
+        .Select(e => $"{e.Kind}: {e.Reason}").ToArray();
+
+    /// <summary>Why the computer kept its membership: its margin from the bloc's stability check, when it has one.</summary>
+    private static string[] Stay(RoundReport r, string country)
+    {
+        if (Bloc(r, country) != "stay") return [];
+        var margin = r.Stability.WouldJoin.Concat(r.Stability.WouldLeave).FirstOrDefault(m => m.Country == country);
+        var where = r.Members.Contains(country) ? "in the bloc" : "outside the bloc";
+        return margin is null
+            ? [$"stays {where}: switching does not beat staying"]
+            : [$"stays {where}: switching would gain {Html.Short(margin.Margin)} $/month, within the hysteresis or under notice ({margin.Reasons})"];
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> rounds where the difference changed most, in round order, each with what set the two
+    /// sides apart then: a membership that changed that round, or a bloc choice or deal of the round before.
+    /// </summary>
+    public static IReadOnlyList<GapStep> Story(IReadOnlyList<SeatRound> rounds, int count = 3)
+    {
+        var steps = new List<GapStep>();
+        for (var k = 0; k < rounds.Count; k++)
+        {
+            var before = k == 0 ? 0 : rounds[k - 1].Difference;
+            var change = rounds[k].Difference - before;
+            if (double.IsFinite(change) && Math.Abs(change) >= 0.5) steps.Add(new GapStep(rounds[k].Round, rounds[k].Month, change, Cause(rounds, k)));
+        }
+        return steps.OrderByDescending(x => Math.Abs(x.Change)).ThenBy(x => x.Round).Take(count).OrderBy(x => x.Round).ToArray();
+    }
+
+    private static string Cause(IReadOnlyList<SeatRound> rounds, int k)
+    {
+        var now = rounds[k];
+        var prev = k > 0 ? rounds[k - 1] : null;
+        var causes = new List<string>();
+        void Flip(SeatPlay side, SeatPlay? earlier, string who)
+        {
+            if (earlier is not null && side.Member != earlier.Member) causes.Add($"{who} {(side.Member ? "joined" : "left")} the bloc");
+        }
+        Flip(now.Team, prev?.Team, "the team's country");
+        Flip(now.Computer, prev?.Computer, "the computer's seat");
+        if (prev is { } row) // decisions and deals of the round before: deals bite the round after signing
+        {
+            if (row.Team.Bloc != row.Computer.Bloc)
+                causes.Add($"in round {row.Round} the team chose {row.Team.Bloc}, the computer {row.Computer.Bloc}");
+            foreach (var d in row.Team.Deals.Where(d => !row.Computer.Deals.Select(Terms).Contains(Terms(d)))) causes.Add($"the team's deal {d}, signed round {row.Round}, took effect");
+            foreach (var d in row.Computer.Deals.Where(d => !row.Team.Deals.Select(Terms).Contains(Terms(d)))) causes.Add($"the computer's deal {d}, signed round {row.Round}, took effect");
+        }
+        if (causes.Count > 0) return string.Join("; ", causes.Distinct());
+        return now.Team.Member != now.Computer.Member
+            ? $"no new move: prices moved under the standing difference (the team {(now.Team.Member ? "in" : "outside")} the bloc, the computer {(now.Computer.Member ? "in" : "outside")})"
+            : "no move of this seat differed: other countries and the market answered differently";
+    }
+
+    /// <summary>A deal without its id: the same deal signed on both sides has different ids.</summary>
+    private static string Terms(string deal) => deal[(deal.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+    /// <summary>"+1.2M $/month in the team's favour" or "-340k $/month against the team", and why.</summary>
+    public static string Describe(GapStep g) =>
+        $"round {g.Round} ({g.Month}): the difference moved {(g.Change >= 0 ? "+" : "")}{Html.Short(g.Change)} $/month {(g.Change >= 0 ? "in the team's favour" : "against the team")}: {g.Cause}";
+}
