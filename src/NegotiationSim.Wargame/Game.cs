@@ -41,6 +41,12 @@ public sealed class Game
     /// <summary>Seconds left on the timer when the game was paused, so a resume gives them back.</summary>
     private double _pausedRemaining;
 
+    /// <summary>Seconds a resume gives back; null unless paused.</summary>
+    public double? PausedSecondsLeft => Phase == GamePhase.Paused ? _pausedRemaining : null;
+
+    /// <summary>Why the game is paused (the instructor, or the host restarting after downtime); null unless paused.</summary>
+    public PauseCause? PausedBy { get; private set; }
+
     public IReadOnlyDictionary<string, Team> Teams => _teams;
 
     /// <summary>Country → the team playing it, or null where the computer plays.</summary>
@@ -97,6 +103,7 @@ public sealed class Game
         TeamCodeReissued r when !_teams.ContainsKey(r.TeamId) => $"no team '{r.TeamId}'",
         TeamCodeReissued r => r.CodeHash.Length == 64 ? null : "not a code hash",
         GameStarted => Phase == GamePhase.Setup ? null : "the game has already started",
+        GamePaused p when p.SecondsLeft is { } left && !(left >= 0 && left <= 86400) => "seconds left: 0 to 86400",
         GamePaused => Phase == GamePhase.Running ? null : "the game is not running",
         GameResumed => Phase == GamePhase.Paused ? null : "the game is not paused",
         MoveSubmitted m => CheckMove(m),
@@ -196,11 +203,13 @@ public sealed class Game
                 break;
             case GamePaused p:
                 Phase = GamePhase.Paused;
-                _pausedRemaining = Math.Max(0, (Deadline!.Value - p.At).TotalSeconds);
+                PausedBy = p.Cause;
+                _pausedRemaining = p.SecondsLeft ?? Math.Max(0, (Deadline!.Value - p.At).TotalSeconds);
                 Deadline = null;
                 break;
             case GameResumed r:
                 Phase = GamePhase.Running;
+                PausedBy = null;
                 Deadline = r.At.AddSeconds(_pausedRemaining);
                 break;
             case MoveSubmitted m:

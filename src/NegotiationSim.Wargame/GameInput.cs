@@ -40,7 +40,17 @@ public sealed record SeatChanged(DateTimeOffset At, string Country, string? Team
 
 public sealed record GameStarted(DateTimeOffset At) : GameInput(At);
 
-public sealed record GamePaused(DateTimeOffset At) : GameInput(At);
+/// <summary>
+/// The round's timer stops. The instructor pauses with the time left on the clock; a host that restarts after being down
+/// pauses with <paramref name="SecondsLeft"/> as they were when it went down (its last heartbeat), so the downtime is
+/// not taken from the teams.
+/// </summary>
+public sealed record GamePaused(DateTimeOffset At,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] PauseCause Cause = PauseCause.Instructor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? SecondsLeft = null) : GameInput(At);
+
+[JsonConverter(typeof(JsonStringEnumConverter<PauseCause>))]
+public enum PauseCause { Instructor, HostRestarted }
 
 public sealed record GameResumed(DateTimeOffset At) : GameInput(At);
 

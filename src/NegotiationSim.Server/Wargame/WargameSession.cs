@@ -92,7 +92,12 @@ public sealed class WargameSession : IDisposable
                 journal.Append(created);
                 session = new WargameSession(scenario, journal, Game.Create(created, countries), clock, simulation);
             }
-            if (resumed) await session.TakeAsync(new InstructorKeyIssued(clock.GetUtcNow(), Secrets.Hash(key)));
+            if (resumed)
+            {
+                await session.PauseAfterDowntimeAsync();
+                await session.TakeAsync(new InstructorKeyIssued(clock.GetUtcNow(), Secrets.Hash(key)));
+            }
+            session.Heartbeat();
             return (session, key, resumed);
         }
         catch
@@ -103,6 +108,45 @@ public sealed class WargameSession : IDisposable
     }
 
     public DateTimeOffset Now => _clock.GetUtcNow();
+
+    /// <summary>Beside the journal: the host's clock, rewritten every few seconds, so a restart can tell when it went down.</summary>
+    public string HeartbeatPath => _journal.Path + ".heartbeat";
+
+    /// <summary>Writes the time now to <see cref="HeartbeatPath"/> (whole or not at all: a crash mid-write leaves the previous beat).</summary>
+    public void Heartbeat()
+    {
+        var temp = HeartbeatPath + ".tmp";
+        File.WriteAllText(temp, Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        File.Move(temp, HeartbeatPath, overwrite: true);
+    }
+
+    /// <summary>
+    /// When the host went down: its last heartbeat, or the last input journaled if that is later (or the beat is missing
+    /// or unreadable): the host was certainly alive then.
+    /// </summary>
+    private DateTimeOffset LastAlive()
+    {
+        var last = Game.Inputs[^1].At;
+        try
+        {
+            if (File.Exists(HeartbeatPath) && DateTimeOffset.TryParse(File.ReadAllText(HeartbeatPath), System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.RoundtripKind, out var beat) && beat > last)
+                return beat;
+        }
+        catch (IOException) { } // no beat to read: the journal's last input is the best evidence left
+        return last;
+    }
+
+    /// <summary>
+    /// A round whose timer was running when the host went down is paused, not closed: the class did not lose the time the
+    /// server was down. The pause keeps the seconds that were left at the last heartbeat; the instructor resumes.
+    /// </summary>
+    private async Task PauseAfterDowntimeAsync()
+    {
+        if (Game.Phase != GamePhase.Running || Game.Deadline is not { } deadline) return;
+        var left = Math.Round(Math.Clamp((deadline - LastAlive()).TotalSeconds, 0, 86400), 1);
+        await TakeAsync(new GamePaused(Now, PauseCause.HostRestarted, left));
+    }
 
     /// <summary>Takes one input: null when it took effect, else why it was refused (nothing journaled then).</summary>
     public async Task<string?> TakeAsync(GameInput input)

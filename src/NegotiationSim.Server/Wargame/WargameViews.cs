@@ -7,7 +7,8 @@ using NegotiationSim.Wargame;
 
 namespace NegotiationSim.Server.Wargame;
 
-public sealed record ClockView(string Phase, int Round, int Rounds, DateTimeOffset? Deadline, double? SecondsLeft, long Version);
+/// <param name="Paused">Why the game is paused and the time a resume gives back, for people; null unless paused.</param>
+public sealed record ClockView(string Phase, int Round, int Rounds, DateTimeOffset? Deadline, double? SecondsLeft, long Version, string? Paused = null);
 
 public sealed record SeatView(string Country, string Name, string? TeamId, string? TeamName, bool Moved);
 
@@ -45,7 +46,21 @@ public static class WargameViews
     {
         var g = s.Game;
         double? left = g.Deadline is { } d ? Math.Max(0, (d - s.Now).TotalSeconds) : null;
-        return new ClockView(g.Phase.ToString(), g.Round, g.Rules.Rounds, g.Deadline, left, s.Version);
+        return new ClockView(g.Phase.ToString(), g.Round, g.Rules.Rounds, g.Deadline, left, s.Version, PauseNote(g));
+    }
+
+    /// <summary>"paused: the server restarted; 4 min 10 s left when it stopped", or the instructor's pause with its time left.</summary>
+    public static string? PauseNote(Game g) => (g.PausedSecondsLeft, g.PausedBy) switch
+    {
+        ({ } left, PauseCause.HostRestarted) => $"paused: the server restarted; {Duration(left)} left when it stopped",
+        ({ } left, _) => $"paused by the instructor; {Duration(left)} left",
+        _ => null,
+    };
+
+    private static string Duration(double seconds)
+    {
+        var whole = (int)Math.Floor(seconds);
+        return whole >= 60 ? $"{whole / 60} min {whole % 60} s" : $"{whole} s";
     }
 
     public static IReadOnlyList<IssueView> Issues { get; } = DealSpace.Standard.Issues.Select(i => new IssueView(i.Name, i.Labels)).ToArray();
