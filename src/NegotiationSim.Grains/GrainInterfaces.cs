@@ -37,6 +37,7 @@ public interface IMarketGrain : IGrainWithStringKey
     [Alias("init")] Task InitAsync(Scenario scenario, int mineral);
     [Alias("clear")] Task<MineralResult> ClearAsync(MineralRoundInput input);
     [Alias("appraise")] Task<double[]> AppraiseMembershipAsync(bool[] members, double[] floors);
+    [Alias("appraise-admission")] Task<double[]> AppraiseAdmissionAsync(bool[] members, double[] floors, int applicant);
     [Alias("s232")] Task<double[]> Section232LossesAsync(IReadOnlyList<Section232Probe> probes);
     [Alias("tariff-cuts")] Task<double[]> TariffCutGainsAsync(IReadOnlyList<TariffCutProbe> probes);
 }
