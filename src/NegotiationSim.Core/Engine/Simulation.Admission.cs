@@ -75,6 +75,17 @@ public sealed partial class Simulation
         return (ballot, gain, AdmissionVote.Reason(ballot, applicant, gain, band));
     }
 
+    /// <summary>
+    /// Per country, W(F ∪ {applicant}) − W(F) in $/month on the last round's market (the linear what-if the computer's
+    /// members vote by, before their stance weighs it): what admission is worth to a team voting on it.
+    /// </summary>
+    public async Task<double[]> ValueAdmissionAsync(int applicant)
+    {
+        if (_last is null) throw new InvalidOperationException("admission is valued on a round's market: run a round first");
+        var gains = await _host.AppraiseAdmissionAsync((bool[])_members.Clone(), _floors, applicant);
+        return Enumerable.Range(0, _world.CountryCount).Select(i => gains.Sum(m => m[i])).ToArray();
+    }
+
     /// <summary>The value of a country's output and use of the minerals this round: the scale of its hysteresis band (§4.2).</summary>
     private static double Stake(int j, IReadOnlyList<MineralResult> results)
     {

@@ -21,6 +21,7 @@ public sealed class WargameSession : IDisposable
     private readonly TimeProvider _clock;
     private readonly List<RoundReport> _reports = [];
     private readonly Dictionary<string, OfferValue> _values = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, double[]> _admissionWorth = new Dictionary<string, double[]>(StringComparer.Ordinal);
     private readonly ISimulationGrain _simulation;
     private long _version;
 
@@ -48,6 +49,9 @@ public sealed class WargameSession : IDisposable
 
     /// <summary>What each offer is worth to its buyer and seller, valued when it was made.</summary>
     public IReadOnlyDictionary<string, OfferValue> Values => _values;
+
+    /// <summary>For each pending application to join the bloc: what admitting the applicant is worth to each country, $/month.</summary>
+    public IReadOnlyDictionary<string, double[]> AdmissionWorth => _admissionWorth;
 
     /// <summary>Bumped by every input taken; viewers are told so they fetch their view again.</summary>
     public long Version => Interlocked.Read(ref _version);
@@ -203,14 +207,25 @@ public sealed class WargameSession : IDisposable
         {
             case GameStarted:
                 _reports.Add(await _simulation.RunRoundAsync(1, Directives.ForFirstRound(Game, World)));
+                await ValueApplicationsAsync();
                 break;
             case RoundClosed c:
                 _reports.Add(await _simulation.RunRoundAsync(c.Round + 1, Directives.After(Game, World, c.Round)));
+                await ValueApplicationsAsync();
                 break;
             case OfferMade o:
                 _values[o.OfferId] = await ValueAsync(o.Buyer, o.Seller, o.Mineral, o.Stage, o.Outcome);
                 break;
         }
+    }
+
+    /// <summary>Values the applications made in the round just simulated, on its market, for the members about to vote.</summary>
+    private async Task ValueApplicationsAsync()
+    {
+        var worth = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var e in Applications.Pending(this))
+            worth[e.Country] = await _simulation.ValueAdmissionAsync(World.CountryIndex(e.Country));
+        _admissionWorth = worth; // swapped whole: pages read it outside the lock
     }
 
     public Task<OfferValue> ValueAsync(string buyer, string seller, string mineral, string stage, int outcome)

@@ -27,13 +27,21 @@ public sealed record Briefing(string Country, string Name, string Role, bool Mem
 public sealed record TeamView(string TeamId, string TeamName, string? Country, ClockView Clock, bool Moved, TeamMove? Move,
     Briefing? Briefing, WorldView? World, IReadOnlyList<OfferView> Offers, IReadOnlyList<string> Threats,
     IReadOnlyList<string> Messages, IReadOnlyList<string> Partners, IReadOnlyList<string> Minerals, IReadOnlyList<IssueView> Issues,
-    IReadOnlyList<string> FreeSeats);
+    IReadOnlyList<string> FreeSeats)
+{
+    /// <summary>Applications to join the bloc before the members this round, with what each is worth to this team's country.</summary>
+    public IReadOnlyList<ApplicationView> Applications { get; init; } = [];
+}
 
 public sealed record IssueView(string Name, IReadOnlyList<string> Labels);
 
 public sealed record InstructorView(ClockView Clock, string ScenarioName, IReadOnlyList<SeatView> Seats, IReadOnlyList<TeamSummary> Teams,
     IReadOnlyList<OfferView> Offers, IReadOnlyList<string> Messages, IReadOnlyList<InjectedView> Injected, WorldView? World,
-    IReadOnlyList<string> Minerals);
+    IReadOnlyList<string> Minerals)
+{
+    /// <summary>Applications to join the bloc before the members this round, with the teams' votes so far.</summary>
+    public IReadOnlyList<ApplicationView> Applications { get; init; } = [];
+}
 
 public sealed record TeamSummary(string Id, string Name, string? Country);
 
@@ -73,7 +81,7 @@ public static class WargameViews
         var teams = g.Teams.Values.OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => new TeamSummary(t.Id, t.Name, g.CountryOf(t.Id))).ToArray();
         var injected = g.Inputs.OfType<EventInjected>().Select(e => new InjectedView(e.Event.Round, EventMenu.Kind(e.Event), EventMenu.Describe(s.World, e.Event))).ToArray();
         return new InstructorView(Clock(s), g.Created.ScenarioName, seats, teams, g.Offers.Values.Select(o => Offer(s, o, null)).ToArray(),
-            g.Messages, injected, World(s, null), s.World.Minerals.Select(m => m.Id).ToArray());
+            g.Messages, injected, World(s, null), s.World.Minerals.Select(m => m.Id).ToArray()) { Applications = Applications.For(s, null) };
     }
 
     public static TeamView Team(WargameSession s, Team team)
@@ -86,7 +94,8 @@ public static class WargameViews
             country is not null && g.Moves.TryGetValue(country, out var m) ? m : null,
             country is null ? null : Brief(s, country), World(s, country), offers, threats, g.Messages,
             s.World.Countries.Where(c => c.Id != country).Select(c => c.Id).ToArray(), s.World.Minerals.Select(x => x.Id).ToArray(), Issues,
-            country is null ? g.Seats.Where(kv => kv.Value is null).Select(kv => kv.Key).ToArray() : []);
+            country is null ? g.Seats.Where(kv => kv.Value is null).Select(kv => kv.Key).ToArray() : [])
+            { Applications = country is not null && Applications.IsMember(s, country) ? Applications.For(s, country) : [] };
     }
 
     private static string NameOf(WargameSession s, string id) => s.World.Countries[s.World.CountryIndex(id)].Name;
@@ -104,7 +113,7 @@ public static class WargameViews
 
     /// <summary>Public kinds every team sees; a team also sees everything that names its own country.</summary>
     private static readonly HashSet<string> PublicKinds = ["section232-threat", "section232-ended", "export-control-announced",
-        "export-control-suspended", "joins", "leaves", "decides-to-join", "decides-to-leave", "deal-signed", "flood", "stockpile"];
+        "export-control-suspended", "joins", "leaves", "decides-to-join", "decides-to-leave", "applies-to-join", "admitted", "refused", "deal-signed", "flood", "stockpile"];
 
     public static WorldView? World(WargameSession s, string? country)
     {
