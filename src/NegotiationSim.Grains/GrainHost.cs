@@ -30,6 +30,12 @@ internal sealed class GrainHost(IGrainFactory grains, string runId, int countrie
         return await Task.WhenAll(Enumerable.Range(0, minerals).Select(m => Market(m).AppraiseMembershipAsync(members, floors)));
     }
 
+    public async Task<IReadOnlyList<double[]>> AppraiseAdmissionAsync(bool[] members, double[] floors, int applicant)
+    {
+        Calls += minerals;
+        return await Task.WhenAll(Enumerable.Range(0, minerals).Select(m => Market(m).AppraiseAdmissionAsync(members, floors, applicant)));
+    }
+
     public async Task<IReadOnlyList<double[]>> Section232LossesAsync(IReadOnlyList<Section232Probe> probes)
     {
         Calls += minerals;

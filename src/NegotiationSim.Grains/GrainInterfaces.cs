@@ -15,6 +15,8 @@ public interface ISimulationGrain : IGrainWithStringKey
     [Alias("round-directed")] Task<RoundReport> RunRoundAsync(int round, RoundDirectives directives);
     /// <summary>What a deal outcome is worth to its buyer and seller on the last round's market.</summary>
     [Alias("value-offer")] Task<OfferValue> ValueOfferAsync(int buyer, int seller, int mineral, NegotiationSim.Core.World.Stage stage, int outcome);
+    /// <summary>Per country, its welfare change in $/month if the bloc admitted the applicant, on the last round's market.</summary>
+    [Alias("value-admission")] Task<double[]> ValueAdmissionAsync(int applicant);
     /// <summary>Grain calls the coordinator has made so far (country, market and stockpile calls).</summary>
     [Alias("calls")] Task<long> GrainCallsAsync();
 }
@@ -37,6 +39,7 @@ public interface IMarketGrain : IGrainWithStringKey
     [Alias("init")] Task InitAsync(Scenario scenario, int mineral);
     [Alias("clear")] Task<MineralResult> ClearAsync(MineralRoundInput input);
     [Alias("appraise")] Task<double[]> AppraiseMembershipAsync(bool[] members, double[] floors);
+    [Alias("appraise-admission")] Task<double[]> AppraiseAdmissionAsync(bool[] members, double[] floors, int applicant);
     [Alias("s232")] Task<double[]> Section232LossesAsync(IReadOnlyList<Section232Probe> probes);
     [Alias("tariff-cuts")] Task<double[]> TariffCutGainsAsync(IReadOnlyList<TariffCutProbe> probes);
 }

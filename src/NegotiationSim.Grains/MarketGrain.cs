@@ -29,4 +29,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
 
     public Task<double[]> AppraiseMembershipAsync(bool[] members, double[] floors) =>
         Task.FromResult(MembershipWhatIf.InMinusOut(Market, members, floors));
+
+    public Task<double[]> AppraiseAdmissionAsync(bool[] members, double[] floors, int applicant) =>
+        Task.FromResult(MembershipWhatIf.AdmissionGains(Market, members, floors, applicant));
 }

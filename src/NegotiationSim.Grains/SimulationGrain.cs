@@ -33,6 +33,9 @@ public sealed class SimulationGrain : Grain, ISimulationGrain
     public Task<RoundReport> RunRoundAsync(int round, RoundDirectives directives) =>
         (_simulation ?? throw new InvalidOperationException("simulation grain used before StartAsync")).RunRoundAsync(round, directives);
 
+    public Task<double[]> ValueAdmissionAsync(int applicant) =>
+        (_simulation ?? throw new InvalidOperationException("simulation grain used before StartAsync")).ValueAdmissionAsync(applicant);
+
     public Task<OfferValue> ValueOfferAsync(int buyer, int seller, int mineral, NegotiationSim.Core.World.Stage stage, int outcome) =>
         (_simulation ?? throw new InvalidOperationException("simulation grain used before StartAsync")).ValueOfferAsync(buyer, seller, mineral, stage, outcome);
 }

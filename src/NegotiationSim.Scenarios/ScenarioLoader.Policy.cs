@@ -1,3 +1,4 @@
+using NegotiationSim.Core.Bloc;
 using NegotiationSim.Core.Market;
 using NegotiationSim.Core.Policy;
 using NegotiationSim.Core.World;
@@ -49,7 +50,33 @@ public static partial class ScenarioLoader
         var eligible = r.Get(b, L.BlocRules.Eligible) is null ? null : Countries(r, r.List(b, L.BlocRules.Eligible), w);
         return new BlocRules(r.Text(b, L.BlocRules.Name) ?? L.BlocRules.Name.Default!, founders, floors, mode, timing,
             r.Number(b, L.BlocRules.LevyAdjustment), r.Integer(b, L.BlocRules.NoticeJoin), r.Integer(b, L.BlocRules.NoticeLeave),
-            r.Number(b, L.BlocRules.ComplianceCost), eligible);
+            r.Number(b, L.BlocRules.ComplianceCost), eligible, ReadAdmission(r, b));
+    }
+
+    /// <summary>`admission` and `admission_threshold`; null (open, as before) when neither is given.</summary>
+    private static AdmissionRule? ReadAdmission(NodeReader r, YamlMappingNode b)
+    {
+        var threshold = r.Get(b, L.BlocRules.AdmissionThreshold);
+        var vote = r.Text(b, L.BlocRules.Admission) switch
+        {
+            null or "open" => false,
+            "vote" => true,
+            var o => Bad(r, r.Get(b, L.BlocRules.Admission), $"unknown admission '{o}'; use open or vote", false),
+        };
+        if (!vote)
+        {
+            if (threshold is not null) r.Error(threshold, "'admission_threshold' needs 'admission: vote' (an open bloc takes no vote)");
+            return r.Get(b, L.BlocRules.Admission) is null ? null : AdmissionRule.Open;
+        }
+        return threshold switch
+        {
+            null or YamlScalarNode { Value: "majority" } => AdmissionRule.Majority,
+            YamlScalarNode { Value: "two_thirds" } => AdmissionRule.TwoThirds,
+            YamlScalarNode { Value: "unanimous" } => AdmissionRule.Unanimous,
+            YamlScalarNode { Value: { } v } when !double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) =>
+                Bad(r, threshold, $"unknown admission_threshold '{v}'; use majority, two_thirds, unanimous or a share of the votes cast from 0.5 to 1", AdmissionRule.Majority),
+            _ => AdmissionRule.AtLeast(r.Number(threshold, "admission_threshold", 0.5, 0.5, 1, "share of the votes cast")),
+        };
     }
 
     private static List<int> Countries(NodeReader r, YamlSequenceNode? list, WorldDefinition w) =>

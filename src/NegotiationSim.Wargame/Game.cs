@@ -18,6 +18,7 @@ public sealed class Game
     private readonly List<ClosedRound> _history = [];
     private readonly List<GameInput> _inputs = [];
     private readonly Dictionary<string, Offer> _offers = new(StringComparer.Ordinal);
+    private readonly List<AdmissionVoted> _votes = [];
 
     private Game(GameCreated created, IEnumerable<string> countries)
     {
@@ -41,10 +42,19 @@ public sealed class Game
     /// <summary>Seconds left on the timer when the game was paused, so a resume gives them back.</summary>
     private double _pausedRemaining;
 
+    /// <summary>Seconds a resume gives back; null unless paused.</summary>
+    public double? PausedSecondsLeft => Phase == GamePhase.Paused ? _pausedRemaining : null;
+
+    /// <summary>Why the game is paused (the instructor, or the host restarting after downtime); null unless paused.</summary>
+    public PauseCause? PausedBy { get; private set; }
+
     public IReadOnlyDictionary<string, Team> Teams => _teams;
 
     /// <summary>Country → the team playing it, or null where the computer plays.</summary>
     public IReadOnlyDictionary<string, string?> Seats => _seats;
+
+    /// <summary>This round's votes on applications to join the bloc so far, in the order cast.</summary>
+    public IReadOnlyList<AdmissionVoted> Votes => _votes;
 
     /// <summary>This round's moves so far, by country.</summary>
     public IReadOnlyDictionary<string, TeamMove> Moves => _moves;
@@ -97,6 +107,7 @@ public sealed class Game
         TeamCodeReissued r when !_teams.ContainsKey(r.TeamId) => $"no team '{r.TeamId}'",
         TeamCodeReissued r => r.CodeHash.Length == 64 ? null : "not a code hash",
         GameStarted => Phase == GamePhase.Setup ? null : "the game has already started",
+        GamePaused p when p.SecondsLeft is { } left && !(left >= 0 && left <= 86400) => "seconds left: 0 to 86400",
         GamePaused => Phase == GamePhase.Running ? null : "the game is not running",
         GameResumed => Phase == GamePhase.Paused ? null : "the game is not paused",
         MoveSubmitted m => CheckMove(m),
@@ -111,6 +122,9 @@ public sealed class Game
         MessageBroadcast => null,
         InstructorKeyIssued k => k.KeyHash.Length == 64 ? null : "not a key hash",
         OfferMade o => CheckOffer(o),
+        AdmissionVoted v when v.Applicant == v.Country => "a country does not vote on its own application",
+        AdmissionVoted v when !_seats.ContainsKey(v.Applicant) => $"'{v.Applicant}' is not a country of this game",
+        AdmissionVoted v => CheckMove(new MoveSubmitted(v.At, v.TeamId, v.Country, v.Round, new TeamMove(BlocChoice.Stay))),
         OfferAnswered a => CheckAnswer(a),
         RoundClosed c when c.Round != Round => $"round {c.Round} is not the current round ({Round})",
         RoundClosed c => CheckClose(c),
@@ -197,15 +211,20 @@ public sealed class Game
                 break;
             case GamePaused p:
                 Phase = GamePhase.Paused;
-                _pausedRemaining = Math.Max(0, (Deadline!.Value - p.At).TotalSeconds);
+                PausedBy = p.Cause;
+                _pausedRemaining = p.SecondsLeft ?? Math.Max(0, (Deadline!.Value - p.At).TotalSeconds);
                 Deadline = null;
                 break;
             case GameResumed r:
                 Phase = GamePhase.Running;
+                PausedBy = null;
                 Deadline = r.At.AddSeconds(_pausedRemaining);
                 break;
             case MoveSubmitted m:
                 _moves[m.Country] = m.Move;
+                break;
+            case AdmissionVoted v:
+                _votes.Add(v);
                 break;
             case TimerExtended e:
                 if (Deadline is { } d) Deadline = d.AddSeconds(e.Seconds);
@@ -226,8 +245,9 @@ public sealed class Game
                 foreach (var open in _offers.Values.Where(o => o.Status == OfferStatus.Open).ToList())
                     _offers[open.Id] = open with { Status = OfferStatus.Expired };
                 _history.Add(new ClosedRound(c.Round, c.Reason, new Dictionary<string, TeamMove>(_moves),
-                    PlayedCountries.ToList()));
+                    PlayedCountries.ToList()) { Votes = _votes.ToList() });
                 _moves.Clear();
+                _votes.Clear();
                 if (c.Round >= Rules.Rounds)
                 {
                     Phase = GamePhase.Ended;
@@ -271,7 +291,11 @@ public sealed class Game
 public sealed record Team(string Id, string Name, string CodeHash);
 
 /// <summary>A round as it closed: why, the moves teams made and which countries teams played then.</summary>
-public sealed record ClosedRound(int Round, CloseReason Reason, IReadOnlyDictionary<string, TeamMove> Moves, IReadOnlyList<string> Played);
+public sealed record ClosedRound(int Round, CloseReason Reason, IReadOnlyDictionary<string, TeamMove> Moves, IReadOnlyList<string> Played)
+{
+    /// <summary>The votes teams cast on applications to join the bloc that round, in the order cast.</summary>
+    public IReadOnlyList<AdmissionVoted> Votes { get; init; } = [];
+}
 
 /// <summary>An offer from one country to another and where it stands.</summary>
 public sealed record Offer(string Id, int Round, string From, string To, string Buyer, string Seller, string Mineral, string Stage,

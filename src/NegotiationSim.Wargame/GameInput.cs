@@ -25,6 +25,7 @@ namespace NegotiationSim.Wargame;
 [JsonDerivedType(typeof(InstructorKeyIssued), "key")]
 [JsonDerivedType(typeof(SeatClaimed), "claim")]
 [JsonDerivedType(typeof(TeamCodeReissued), "recode")]
+[JsonDerivedType(typeof(AdmissionVoted), "vote")]
 public abstract record GameInput(DateTimeOffset At);
 
 /// <param name="ScenarioYaml">The scenario's whole text, so a replay does not depend on the file staying as it was.</param>
@@ -40,7 +41,17 @@ public sealed record SeatChanged(DateTimeOffset At, string Country, string? Team
 
 public sealed record GameStarted(DateTimeOffset At) : GameInput(At);
 
-public sealed record GamePaused(DateTimeOffset At) : GameInput(At);
+/// <summary>
+/// The round's timer stops. The instructor pauses with the time left on the clock; a host that restarts after being down
+/// pauses with <paramref name="SecondsLeft"/> as they were when it went down (its last heartbeat), so the downtime is
+/// not taken from the teams.
+/// </summary>
+public sealed record GamePaused(DateTimeOffset At,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] PauseCause Cause = PauseCause.Instructor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? SecondsLeft = null) : GameInput(At);
+
+[JsonConverter(typeof(JsonStringEnumConverter<PauseCause>))]
+public enum PauseCause { Instructor, HostRestarted }
 
 public sealed record GameResumed(DateTimeOffset At) : GameInput(At);
 
@@ -76,3 +87,10 @@ public sealed record SeatClaimed(DateTimeOffset At, string Country, string TeamI
 
 /// <summary>A team gets a new join code (it lost the old one, or the instructor's page was reloaded); the old one stops working.</summary>
 public sealed record TeamCodeReissued(DateTimeOffset At, string TeamId, string CodeHash) : GameInput(At);
+
+/// <summary>
+/// A team whose country is a member of the bloc votes on an application to join (a bloc that admits by vote); the vote
+/// is cast in the next simulated round's bloc phase. The host checks membership and the application against the world
+/// before journaling; the last vote a team casts on an applicant in a round is the one that counts.
+/// </summary>
+public sealed record AdmissionVoted(DateTimeOffset At, string TeamId, string Country, int Round, string Applicant, bool Admit) : GameInput(At);

@@ -15,7 +15,7 @@ public sealed class TeamSight
     public static readonly IReadOnlySet<string> PublicKinds = new HashSet<string>(StringComparer.Ordinal)
     {
         "section232-threat", "section232-imposed", "section232-lapsed", "section232-ended", "export-control-announced",
-        "export-control-suspended", "joined", "left", "decides-to-join", "decides-to-leave", "flood", "stockpile",
+        "export-control-suspended", "joined", "left", "decides-to-join", "decides-to-leave", "applies-to-join", "admitted", "refused", "flood", "stockpile",
     };
 
     /// <summary>Events about a deal or a negotiation: who sees them follows the deal rules, not the country's rows.</summary>

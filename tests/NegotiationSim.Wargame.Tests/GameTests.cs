@@ -75,6 +75,30 @@ public sealed class GameTests
     }
 
     [Fact]
+    public void PauseAfterARestart_ResumesWithTheTimeLeftWhenTheHostWentDown()
+    {
+        var game = NewGame(roundSeconds: 300);
+        Take(game, new GameStarted(T0));
+        // The host went down at T0 + 50 s and came back two hours later, long after the round's deadline.
+        var back = T0.AddHours(2);
+        Assert.Equal("seconds left: 0 to 86400", game.Check(new GamePaused(back, PauseCause.HostRestarted, -1)));
+        Take(game, new GamePaused(back, PauseCause.HostRestarted, 250));
+        Assert.Equal(PauseCause.HostRestarted, game.PausedBy);
+        Assert.Equal(250, game.PausedSecondsLeft);
+        Take(game, new GameResumed(back.AddSeconds(30)));
+        Assert.Null(game.PausedBy);
+        Assert.Equal(back.AddSeconds(280), game.Deadline);
+        Assert.Equal("the timer has not run out", game.Check(new RoundClosed(back.AddSeconds(279), 1, CloseReason.TimerExpired)));
+    }
+
+    [Fact]
+    public void InstructorPause_IsJournaledAsBefore()
+    {
+        Assert.Equal("{\"kind\":\"pause\",\"at\":\"2026-11-23T09:00:00+00:00\"}", Journal.Serialize(new GamePaused(T0)));
+        Assert.Contains("\"cause\":\"HostRestarted\",\"secondsLeft\":250", Journal.Serialize(new GamePaused(T0, PauseCause.HostRestarted, 250)));
+    }
+
+    [Fact]
     public void Seat_CanPassToTheComputerAndBack()
     {
         var game = NewGame();

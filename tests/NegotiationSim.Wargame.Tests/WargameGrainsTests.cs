@@ -58,6 +58,9 @@ public sealed class WargameGrainsTests
         Assert.NotEqual(host.Session.RunId, resumed.Session.RunId);
         Assert.Equal(3, resumed.Session.Game.Round);
         Assert.Equal(Bytes(host.Session), Bytes(resumed.Session));
+        // The restart paused the round its timer was running in; the instructor resumes it.
+        Assert.Equal(GamePhase.Paused, resumed.Session.Game.Phase);
+        Assert.True((await resumed.Instructor("POST resume")).IsSuccessStatusCode);
 
         // The reference engine, fed the same game's directives (as the debrief's re-runs are), gives the grains' bytes.
         var g = host.Session.Game;

@@ -50,10 +50,15 @@ public sealed class WargameServer : IAsyncDisposable
     public static Task<WargameServer> StartAsync(string scenarioPath, GameRules rules) =>
         StartAsync(scenarioPath, rules, Directory.CreateTempSubdirectory("negsim-wargame-").FullName);
 
-    /// <summary>A host on the journal in <paramref name="dir"/> (game.jsonl), resuming the game it holds; the host deletes the folder.</summary>
-    public static async Task<WargameServer> StartAsync(string scenarioPath, GameRules rules, string dir)
+    public static DateTimeOffset T0 { get; } = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// A host on the journal in <paramref name="dir"/> (game.jsonl), resuming the game it holds, its clock at
+    /// <paramref name="start"/> (default <see cref="T0"/>); the host deletes the folder.
+    /// </summary>
+    public static async Task<WargameServer> StartAsync(string scenarioPath, GameRules rules, string dir, DateTimeOffset? start = null)
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var clock = new ManualClock(start ?? T0);
         var scenario = ScenarioLoader.Load(scenarioPath);
         var yaml = await File.ReadAllTextAsync(scenarioPath);
         (WargameSession Session, string Key, bool Resumed)? opened = null;

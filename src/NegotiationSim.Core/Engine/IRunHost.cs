@@ -13,6 +13,8 @@ public interface IRunHost
     Task<IReadOnlyList<MineralResult>> ClearAsync(IReadOnlyList<MineralRoundInput> inputs);
     /// <summary>Per mineral, per country: W(in) − W(out) in the floor markets, on the linear model.</summary>
     Task<IReadOnlyList<double[]>> AppraiseMembershipAsync(bool[] members, double[] floors);
+    /// <summary>Per mineral, per country: W(F ∪ {applicant}) − W(F) in the floor markets, on the linear model (a vote on admission).</summary>
+    Task<IReadOnlyList<double[]>> AppraiseAdmissionAsync(bool[] members, double[] floors, int applicant);
     /// <summary>Per mineral, per probe: the target's welfare loss if the Section 232 duty lands.</summary>
     Task<IReadOnlyList<double[]>> Section232LossesAsync(IReadOnlyList<Section232Probe> probes);
     /// <summary>Per mineral: [A, B] welfare changes per probe from a tariff cut, on the linear model (see MineralMarket.TariffCutGains).</summary>

@@ -163,36 +163,64 @@ public static class MembershipWhatIf
         {
             var floor = floors[new MarketId(market.Mineral, stage).Index];
             if (double.IsNaN(floor) || market.Linearise(stage) is not { } lin) continue;
-            var (model, wedge) = lin;
-            var prices = market.LastPrices(stage);
+            var (model, _) = lin;
             for (var j = 0; j < n; j++)
             {
-                var changes = new List<(int, int, double)>();
                 var joining = !members[j];
-                for (var i = 0; i < n; i++)
-                {
-                    if (i == j) continue;
-                    // Outsiders selling to j: levied up to the floor if j is in, not if j is out.
-                    if (!members[i] && prices[i] > 0)
-                    {
-                        var levied = Math.Max(wedge[i * n + j], floor / prices[i]);
-                        var free = market.WedgeWithoutLevy(stage, i, j);
-                        changes.Add((i, j, joining ? levied : free));
-                    }
-                    // j selling to members: free if j is in, levied if j is out.
-                    if (members[i] && prices[j] > 0)
-                    {
-                        var levied = Math.Max(wedge[j * n + i], floor / prices[j]);
-                        var free = market.WedgeWithoutLevy(stage, j, i);
-                        changes.Add((j, i, joining ? free : levied));
-                    }
-                }
-                var distinct = changes.Where(c => Math.Abs(c.Item3 / wedge[c.Item1 * n + c.Item2] - 1) > 1e-12).ToList();
+                var distinct = WedgeChanges(market, stage, floor, members, j, joining);
                 if (distinct.Count == 0) continue;
                 var welfare = model.WelfareOf(j, distinct).Total;
                 value[j] += joining ? welfare : -welfare;
             }
         }
         return value;
+    }
+
+    /// <summary>
+    /// For every country i: W_i(F ∪ {a}) − W_i(F) in this mineral's floor markets if the bloc admits
+    /// <paramref name="applicant"/> a, screened linearly: what the members weigh when they vote on its application.
+    /// </summary>
+    public static double[] AdmissionGains(MineralMarket market, bool[] members, double[] floors, int applicant)
+    {
+        var value = new double[members.Length];
+        if (members[applicant]) return value;
+        foreach (var stage in Stages.All)
+        {
+            var floor = floors[new MarketId(market.Mineral, stage).Index];
+            if (double.IsNaN(floor) || market.Linearise(stage) is not { } lin) continue;
+            var changes = WedgeChanges(market, stage, floor, members, applicant, joining: true);
+            if (changes.Count == 0) continue;
+            var result = lin.Model.Solve(changes);
+            for (var i = 0; i < value.Length; i++) value[i] += result.Welfare[i].Total;
+        }
+        return value;
+    }
+
+    /// <summary>The trade wedges that change when j joins (or, with <paramref name="joining"/> false, is out) at one stage.</summary>
+    private static List<(int, int, double)> WedgeChanges(MineralMarket market, Stage stage, double floor, bool[] members, int j, bool joining)
+    {
+        var n = members.Length;
+        var (_, wedge) = market.Linearise(stage)!.Value;
+        var prices = market.LastPrices(stage);
+        var changes = new List<(int, int, double)>();
+        for (var i = 0; i < n; i++)
+        {
+            if (i == j) continue;
+            // Outsiders selling to j: levied up to the floor if j is in, not if j is out.
+            if (!members[i] && prices[i] > 0)
+            {
+                var levied = Math.Max(wedge[i * n + j], floor / prices[i]);
+                var free = market.WedgeWithoutLevy(stage, i, j);
+                changes.Add((i, j, joining ? levied : free));
+            }
+            // j selling to members: free if j is in, levied if j is out.
+            if (members[i] && prices[j] > 0)
+            {
+                var levied = Math.Max(wedge[j * n + i], floor / prices[j]);
+                var free = market.WedgeWithoutLevy(stage, j, i);
+                changes.Add((j, i, joining ? free : levied));
+            }
+        }
+        return changes.Where(c => Math.Abs(c.Item3 / wedge[c.Item1 * n + c.Item2] - 1) > 1e-12).ToList();
     }
 }

@@ -28,6 +28,9 @@ public sealed class ReferenceHost : IRunHost
     public Task<IReadOnlyList<double[]>> AppraiseMembershipAsync(bool[] members, double[] floors) =>
         Task.FromResult<IReadOnlyList<double[]>>(_markets.Select(m => MembershipWhatIf.InMinusOut(m, members, floors)).ToArray());
 
+    public Task<IReadOnlyList<double[]>> AppraiseAdmissionAsync(bool[] members, double[] floors, int applicant) =>
+        Task.FromResult<IReadOnlyList<double[]>>(_markets.Select(m => MembershipWhatIf.AdmissionGains(m, members, floors, applicant)).ToArray());
+
     public Task<IReadOnlyList<double[]>> Section232LossesAsync(IReadOnlyList<Section232Probe> probes) =>
         Task.FromResult<IReadOnlyList<double[]>>(_markets.Select(m => m.Section232Losses(probes)).ToArray());
 

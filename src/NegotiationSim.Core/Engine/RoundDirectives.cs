@@ -8,11 +8,15 @@ namespace NegotiationSim.Core.Engine;
 /// war-game): the countries teams play (best response and automatic sessions skip them), their bloc choices, the deals
 /// they agreed, and events injected by the instructor. <see cref="None"/> leaves the round exactly as the scenario runs it.
 /// </summary>
+/// <param name="Votes">Team-played members' votes on applications to join (a bloc whose admission is by vote); a member with none abstains.</param>
 public sealed record RoundDirectives(IReadOnlyList<int> Played, IReadOnlyList<BlocDirective> Bloc, IReadOnlyList<AgreedDeal> Deals,
-    IReadOnlyList<ScheduledEvent> Events)
+    IReadOnlyList<ScheduledEvent> Events, IReadOnlyList<AdmissionBallot>? Votes = null)
 {
     public static RoundDirectives None { get; } = new([], [], [], []);
 }
+
+/// <summary>A team-played member's vote on <paramref name="Applicant"/>'s application: to admit (true) or to refuse.</summary>
+public sealed record AdmissionBallot(int Voter, int Applicant, bool Admit);
 
 /// <summary>A team-played country asks to join (true) or leave (false) the bloc; the bloc's notice periods still apply.</summary>
 public sealed record BlocDirective(int Country, bool Join);

@@ -31,18 +31,19 @@ public sealed partial class Simulation
         var stability = CoalitionStability.Assess(_members, eligible, j => payoffs[j].Total);
         StabilityMargin Margin(CountryMargin m) => new(_world.Countries[m.Country].Id, m.Margin, payoffs[m.Country].Reasons);
 
+        // Applications made last round (a bloc that admits by vote) are voted on first, on this round's market.
+        var votedOn = bloc.AdmissionRule.Votes ? await VoteOnApplicationsAsync(round, results, events) : [];
+
         // Sequential best response in a seeded order; a move takes effect after its notice period.
         var order = new DrawStream(_scenario.Seed, round, Phase.Policy, -1).Permutation(n);
         foreach (var j in order)
         {
-            if (_joinAt[j] >= 0 || _leaveAt[j] >= 0) continue;
+            // A refused applicant may apply again, but not in the round that refused it.
+            if (_joinAt[j] >= 0 || _leaveAt[j] >= 0 || _appliedAt[j] >= 0 || votedOn.Contains(j)) continue;
             if (TeamPlays(j)) { DirectMembership(round, j, events); continue; }
             var p = payoffs[j];
             if (!_members[j] && bloc.IsEligible(j, _world) && p.Total > p.Threshold)
-            {
-                _joinAt[j] = round + Math.Max(1, bloc.NoticeJoin);
-                events.Add(Row(round, "decides-to-join", j, -1, null, p.Total, $"in beats out by {p.Total:G4} $/month (> hysteresis {p.Threshold:G4}): {p.Reasons}"));
-            }
+                DecideToJoin(round, j, p.Total, $"in beats out by {p.Total:G4} $/month (> hysteresis {p.Threshold:G4}): {p.Reasons}", events);
             else if (_members[j] && !bloc.Founders.Contains(j) && p.Total < -p.Threshold)
             {
                 _leaveAt[j] = round + Math.Max(1, bloc.NoticeLeave);

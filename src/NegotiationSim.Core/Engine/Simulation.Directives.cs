@@ -38,10 +38,7 @@ public sealed partial class Simulation
         var choice = _directives.Bloc.LastOrDefault(b => b.Country == j);
         if (choice is null) return;
         if (choice.Join && !_members[j] && bloc.IsEligible(j, _world))
-        {
-            _joinAt[j] = round + Math.Max(1, bloc.NoticeJoin);
-            events.Add(Row(round, "decides-to-join", j, -1, null, 0, "the team's decision"));
-        }
+            DecideToJoin(round, j, 0, "the team's decision", events);
         else if (!choice.Join && _members[j] && !bloc.Founders.Contains(j))
         {
             _leaveAt[j] = round + Math.Max(1, bloc.NoticeLeave);

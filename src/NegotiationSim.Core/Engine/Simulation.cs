@@ -20,6 +20,7 @@ public sealed partial class Simulation
     private readonly bool[] _members;
     private readonly int[] _joinAt;
     private readonly int[] _leaveAt;
+    private readonly int[] _appliedAt;
     private readonly ThreatBook _threats = new();
     private readonly ControlBook _controls = new();
     private readonly List<(ActiveFlood Flood, int Until)> _floods = [];
@@ -37,6 +38,7 @@ public sealed partial class Simulation
         _members = new bool[n];
         _joinAt = Enumerable.Repeat(-1, n).ToArray();
         _leaveAt = Enumerable.Repeat(-1, n).ToArray();
+        _appliedAt = Enumerable.Repeat(-1, n).ToArray();
         _floors = Enumerable.Repeat(double.NaN, _world.MarketCount).ToArray();
         if (scenario.Bloc is { } bloc)
         {

@@ -1,3 +1,4 @@
+using NegotiationSim.Core.Bloc;
 using NegotiationSim.Core.Market;
 using NegotiationSim.Core.World;
 
@@ -17,8 +18,12 @@ public sealed record BlocRules(
     int NoticeJoin,
     int NoticeLeave,
     double ComplianceCost,
-    IReadOnlyList<int>? Eligible)
+    IReadOnlyList<int>? Eligible,
+    AdmissionRule? Admission = null)
 {
+    /// <summary>How outsiders get in: <see cref="AdmissionRule.Open"/> unless the scenario asks for a vote.</summary>
+    public AdmissionRule AdmissionRule => Admission ?? AdmissionRule.Open;
+
     public bool IsEligible(int country, WorldDefinition world) =>
         world.Countries[country].Role != CountryRole.China && (Eligible is null || Eligible.Contains(country));
 }

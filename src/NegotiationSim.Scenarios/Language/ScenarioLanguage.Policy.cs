@@ -16,6 +16,8 @@ public static partial class ScenarioLanguage
         public static readonly Key NoticeLeave = Shape.Add("notice_leave", Whole(0, 24, Rounds), "Rounds between deciding to leave and leaving.", "3", defaultValue: "3");
         public static readonly Key ComplianceCost = Shape.Add("compliance_cost", Num(0, 1, "share of the member's mineral stake per round"), "Cost of meeting the bloc's rules.", "0.002", defaultValue: "0.001");
         public static readonly Key Eligible = Shape.Add("eligible", new ListValue(CountryId), "Who may join (China never may).", "[USA, AUS, JPN, KOR, CAN]", defaultValue: "every country but China");
+        public static readonly Key Admission = Shape.Add("admission", new ChoiceValue("open", "vote"), "How an eligible country gets in: `open` (it decides to join), or `vote` (it applies and the members vote on it the next round; docs/bloc-admission.md).", "vote", defaultValue: "open");
+        public static readonly Key AdmissionThreshold = Shape.Add("admission_threshold", new EitherValue(new ChoiceValue("majority", "two_thirds", "unanimous"), Num(0.5, 1, "share of the votes cast")), "Under `admission: vote`, the votes to admit an applicant needs: `majority` (more than half of the votes cast), `two_thirds`, `unanimous`, or at least a share of the votes cast. Abstentions are not cast.", "two_thirds", defaultValue: "majority");
     }
 
     /// <summary>`bloc.floors[]`.</summary>

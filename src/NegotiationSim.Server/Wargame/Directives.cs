@@ -38,7 +38,10 @@ public static class Directives
                 Stages.TryParse(o.Stage, out var stage);
                 return new AgreedDeal("W" + o.Id[1..], world.CountryIndex(o.Buyer), world.CountryIndex(o.Seller), world.MineralIndex(o.Mineral), stage, o.Outcome);
             }).ToArray();
+        // Votes on applications count for the seats teams played; the engine takes each team's last vote on an applicant.
+        var votes = round.Votes.Where(v => played.Contains(v.Country))
+            .Select(v => new AdmissionBallot(world.CountryIndex(v.Country), world.CountryIndex(v.Applicant), v.Admit)).ToArray();
         return new RoundDirectives(played.Select(world.CountryIndex).ToArray(), bloc, deals,
-            game.InjectedFor(closed + 1).Select(e => e.Event).ToArray());
+            game.InjectedFor(closed + 1).Select(e => e.Event).ToArray(), votes);
     }
 }

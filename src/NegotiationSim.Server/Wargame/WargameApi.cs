@@ -28,6 +28,7 @@ public static class WargameApi
     public sealed record OfferRequest(int Round, string? Partner, string? Role, string? Mineral, string? Stage, int[]? Levels, string? Counters);
     public sealed record AnswerRequest(int Round, string? OfferId, bool Accept);
     public sealed record PickRequest(string? Country);
+    public sealed record VoteRequest(int Round, string? Applicant, bool Admit);
 
     private static IResult Refused(string error, int status = StatusCodes.Status400BadRequest) =>
         Results.Json(new { errors = new[] { error } }, statusCode: status);
@@ -153,6 +154,17 @@ public static class WargameApi
             var v = await s.ValueNowAsync(buyer, seller, r.Mineral!, r.Stage!, DealSpace.Standard.Compose(r.Levels!));
             var mine = r.Role == "buy" ? (v.Buyer, v.BuyerReservation) : (v.Seller, v.SellerReservation);
             return Results.Ok(new { terms = v.Terms, value = mine.Item1, noDeal = mine.Item2 });
+        });
+        api.MapPost("/vote", async (HttpContext http, VoteRequest r, WargameSession s, RateLimiter limit) =>
+        {
+            var (team, no) = TeamOf(http, s, limit);
+            if (no is not null) return no;
+            var country = s.Game.CountryOf(team!.Id);
+            if (country is null) return Refused("your team plays no country at the moment", StatusCodes.Status409Conflict);
+            if (r.Applicant is null || s.World.CountryIndex(r.Applicant) < 0) return Refused("applicant: a country of this game");
+            // Checked against the world the teams see now; the game then checks the round, the seat and the phase.
+            if (Applications.CheckVote(s, country, r.Applicant) is { } why) return Refused(why, StatusCodes.Status409Conflict);
+            return Outcome(await s.TakeAsync(new AdmissionVoted(s.Now, team.Id, country, r.Round, r.Applicant, r.Admit)));
         });
         api.MapPost("/answer", async (HttpContext http, AnswerRequest r, WargameSession s, RateLimiter limit) =>
         {

@@ -13,7 +13,7 @@ public sealed class WargameHub(WargameSession session) : Hub
 }
 
 /// <summary>
-/// Tells every viewer when an input took effect, and closes rounds whose timer ran out. Hosted services are all built
+/// Tells every viewer when an input took effect, closes rounds whose timer ran out and keeps the host's heartbeat. Hosted services are all built
 /// before any starts, so it asks the opener for the session (open by then) when it runs.
 /// </summary>
 internal sealed class WargamePulse(WargameOpener opener, IHubContext<WargameHub> hub) : BackgroundService
@@ -23,9 +23,19 @@ internal sealed class WargamePulse(WargameOpener opener, IHubContext<WargameHub>
         var session = opener.Session;
         session.Changed += s => _ = hub.Clients.All.SendAsync("changed", WargameViews.Clock(s), stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        var ticks = 0;
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await session.TickAsync();
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await session.TickAsync();
+                // Every 2 s: how long a restart finds the host was down, to the nearest beat.
+                if (++ticks % 8 == 0)
+                {
+                    try { session.Heartbeat(); }
+                    catch (IOException) { } // a full disk stops the beat, not the class; the journal's times remain
+                }
+            }
         }
         catch (OperationCanceledException) { }
     }

@@ -21,6 +21,7 @@ public sealed class WargameSession : IDisposable
     private readonly TimeProvider _clock;
     private readonly List<RoundReport> _reports = [];
     private readonly Dictionary<string, OfferValue> _values = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, double[]> _admissionWorth = new Dictionary<string, double[]>(StringComparer.Ordinal);
     private readonly ISimulationGrain _simulation;
     private long _version;
 
@@ -48,6 +49,9 @@ public sealed class WargameSession : IDisposable
 
     /// <summary>What each offer is worth to its buyer and seller, valued when it was made.</summary>
     public IReadOnlyDictionary<string, OfferValue> Values => _values;
+
+    /// <summary>For each pending application to join the bloc: what admitting the applicant is worth to each country, $/month.</summary>
+    public IReadOnlyDictionary<string, double[]> AdmissionWorth => _admissionWorth;
 
     /// <summary>Bumped by every input taken; viewers are told so they fetch their view again.</summary>
     public long Version => Interlocked.Read(ref _version);
@@ -92,7 +96,12 @@ public sealed class WargameSession : IDisposable
                 journal.Append(created);
                 session = new WargameSession(scenario, journal, Game.Create(created, countries), clock, simulation);
             }
-            if (resumed) await session.TakeAsync(new InstructorKeyIssued(clock.GetUtcNow(), Secrets.Hash(key)));
+            if (resumed)
+            {
+                await session.PauseAfterDowntimeAsync();
+                await session.TakeAsync(new InstructorKeyIssued(clock.GetUtcNow(), Secrets.Hash(key)));
+            }
+            session.Heartbeat();
             return (session, key, resumed);
         }
         catch
@@ -103,6 +112,45 @@ public sealed class WargameSession : IDisposable
     }
 
     public DateTimeOffset Now => _clock.GetUtcNow();
+
+    /// <summary>Beside the journal: the host's clock, rewritten every few seconds, so a restart can tell when it went down.</summary>
+    public string HeartbeatPath => _journal.Path + ".heartbeat";
+
+    /// <summary>Writes the time now to <see cref="HeartbeatPath"/> (whole or not at all: a crash mid-write leaves the previous beat).</summary>
+    public void Heartbeat()
+    {
+        var temp = HeartbeatPath + ".tmp";
+        File.WriteAllText(temp, Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        File.Move(temp, HeartbeatPath, overwrite: true);
+    }
+
+    /// <summary>
+    /// When the host went down: its last heartbeat, or the last input journaled if that is later (or the beat is missing
+    /// or unreadable): the host was certainly alive then.
+    /// </summary>
+    private DateTimeOffset LastAlive()
+    {
+        var last = Game.Inputs[^1].At;
+        try
+        {
+            if (File.Exists(HeartbeatPath) && DateTimeOffset.TryParse(File.ReadAllText(HeartbeatPath), System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.RoundtripKind, out var beat) && beat > last)
+                return beat;
+        }
+        catch (IOException) { } // no beat to read: the journal's last input is the best evidence left
+        return last;
+    }
+
+    /// <summary>
+    /// A round whose timer was running when the host went down is paused, not closed: the class did not lose the time the
+    /// server was down. The pause keeps the seconds that were left at the last heartbeat; the instructor resumes.
+    /// </summary>
+    private async Task PauseAfterDowntimeAsync()
+    {
+        if (Game.Phase != GamePhase.Running || Game.Deadline is not { } deadline) return;
+        var left = Math.Round(Math.Clamp((deadline - LastAlive()).TotalSeconds, 0, 86400), 1);
+        await TakeAsync(new GamePaused(Now, PauseCause.HostRestarted, left));
+    }
 
     /// <summary>Takes one input: null when it took effect, else why it was refused (nothing journaled then).</summary>
     public async Task<string?> TakeAsync(GameInput input)
@@ -159,14 +207,25 @@ public sealed class WargameSession : IDisposable
         {
             case GameStarted:
                 _reports.Add(await _simulation.RunRoundAsync(1, Directives.ForFirstRound(Game, World)));
+                await ValueApplicationsAsync();
                 break;
             case RoundClosed c:
                 _reports.Add(await _simulation.RunRoundAsync(c.Round + 1, Directives.After(Game, World, c.Round)));
+                await ValueApplicationsAsync();
                 break;
             case OfferMade o:
                 _values[o.OfferId] = await ValueAsync(o.Buyer, o.Seller, o.Mineral, o.Stage, o.Outcome);
                 break;
         }
+    }
+
+    /// <summary>Values the applications made in the round just simulated, on its market, for the members about to vote.</summary>
+    private async Task ValueApplicationsAsync()
+    {
+        var worth = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var e in Applications.Pending(this))
+            worth[e.Country] = await _simulation.ValueAdmissionAsync(World.CountryIndex(e.Country));
+        _admissionWorth = worth; // swapped whole: pages read it outside the lock
     }
 
     public Task<OfferValue> ValueAsync(string buyer, string seller, string mineral, string stage, int outcome)

@@ -7,7 +7,8 @@ using NegotiationSim.Wargame;
 
 namespace NegotiationSim.Server.Wargame;
 
-public sealed record ClockView(string Phase, int Round, int Rounds, DateTimeOffset? Deadline, double? SecondsLeft, long Version);
+/// <param name="Paused">Why the game is paused and the time a resume gives back, for people; null unless paused.</param>
+public sealed record ClockView(string Phase, int Round, int Rounds, DateTimeOffset? Deadline, double? SecondsLeft, long Version, string? Paused = null);
 
 public sealed record SeatView(string Country, string Name, string? TeamId, string? TeamName, bool Moved);
 
@@ -28,13 +29,21 @@ public sealed record Briefing(string Country, string Name, string Role, bool Mem
 public sealed record TeamView(string TeamId, string TeamName, string? Country, ClockView Clock, bool Moved, TeamMove? Move,
     Briefing? Briefing, WorldView? World, IReadOnlyList<OfferView> Offers, IReadOnlyList<string> Threats,
     IReadOnlyList<string> Messages, IReadOnlyList<string> Partners, IReadOnlyList<string> Minerals, IReadOnlyList<IssueView> Issues,
-    IReadOnlyList<string> FreeSeats);
+    IReadOnlyList<string> FreeSeats)
+{
+    /// <summary>Applications to join the bloc before the members this round, with what each is worth to this team's country.</summary>
+    public IReadOnlyList<ApplicationView> Applications { get; init; } = [];
+}
 
 public sealed record IssueView(string Name, IReadOnlyList<string> Labels);
 
 public sealed record InstructorView(ClockView Clock, string ScenarioName, IReadOnlyList<SeatView> Seats, IReadOnlyList<TeamSummary> Teams,
     IReadOnlyList<OfferView> Offers, IReadOnlyList<string> Messages, IReadOnlyList<InjectedView> Injected, WorldView? World,
-    IReadOnlyList<string> Minerals);
+    IReadOnlyList<string> Minerals)
+{
+    /// <summary>Applications to join the bloc before the members this round, with the teams' votes so far.</summary>
+    public IReadOnlyList<ApplicationView> Applications { get; init; } = [];
+}
 
 public sealed record TeamSummary(string Id, string Name, string? Country);
 
@@ -47,7 +56,21 @@ public static class WargameViews
     {
         var g = s.Game;
         double? left = g.Deadline is { } d ? Math.Max(0, (d - s.Now).TotalSeconds) : null;
-        return new ClockView(g.Phase.ToString(), g.Round, g.Rules.Rounds, g.Deadline, left, s.Version);
+        return new ClockView(g.Phase.ToString(), g.Round, g.Rules.Rounds, g.Deadline, left, s.Version, PauseNote(g));
+    }
+
+    /// <summary>"paused: the server restarted; 4 min 10 s left when it stopped", or the instructor's pause with its time left.</summary>
+    public static string? PauseNote(Game g) => (g.PausedSecondsLeft, g.PausedBy) switch
+    {
+        ({ } left, PauseCause.HostRestarted) => $"paused: the server restarted; {Duration(left)} left when it stopped",
+        ({ } left, _) => $"paused by the instructor; {Duration(left)} left",
+        _ => null,
+    };
+
+    private static string Duration(double seconds)
+    {
+        var whole = (int)Math.Floor(seconds);
+        return whole >= 60 ? $"{whole / 60} min {whole % 60} s" : $"{whole} s";
     }
 
     public static IReadOnlyList<IssueView> Issues { get; } = DealSpace.Standard.Issues.Select(i => new IssueView(i.Name, i.Labels)).ToArray();
@@ -60,7 +83,7 @@ public static class WargameViews
         var teams = g.Teams.Values.OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => new TeamSummary(t.Id, t.Name, g.CountryOf(t.Id))).ToArray();
         var injected = g.Inputs.OfType<EventInjected>().Select(e => new InjectedView(e.Event.Round, EventMenu.Kind(e.Event), EventMenu.Describe(s.World, e.Event))).ToArray();
         return new InstructorView(Clock(s), g.Created.ScenarioName, seats, teams, g.Offers.Values.Select(o => Offer(s, o, null)).ToArray(),
-            g.Messages, injected, World(s, null), s.World.Minerals.Select(m => m.Id).ToArray());
+            g.Messages, injected, World(s, null), s.World.Minerals.Select(m => m.Id).ToArray()) { Applications = Applications.For(s, null) };
     }
 
     public static TeamView Team(WargameSession s, Team team)
@@ -74,7 +97,8 @@ public static class WargameViews
             country is not null && g.Moves.TryGetValue(country, out var m) ? m : null,
             country is null ? null : Brief(s, country), World(s, sight), offers, threats, g.Messages,
             s.World.Countries.Where(c => c.Id != country).Select(c => c.Id).ToArray(), s.World.Minerals.Select(x => x.Id).ToArray(), Issues,
-            country is null ? g.Seats.Where(kv => kv.Value is null).Select(kv => kv.Key).ToArray() : []);
+            country is null ? g.Seats.Where(kv => kv.Value is null).Select(kv => kv.Key).ToArray() : [])
+            { Applications = country is not null && Applications.IsMember(s, country) ? Applications.For(s, country) : [] };
     }
 
     /// <summary>The scenario's information rules applied to the team playing <paramref name="country"/> (null: a team with no seat).</summary>

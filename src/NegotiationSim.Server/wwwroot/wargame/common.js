@@ -36,7 +36,7 @@ const WG = (() => {
   function clockText(c) {
     const left = c.secondsLeft === null || c.secondsLeft === undefined ? "" :
       " · " + Math.floor(c.secondsLeft / 60) + ":" + String(Math.floor(c.secondsLeft % 60)).padStart(2, "0") + " left";
-    return c.phase + " · round " + c.round + " of " + c.rounds + left;
+    return (c.paused || c.phase) + " · round " + c.round + " of " + c.rounds + left;
   }
   // Live: the hub says something changed; the page fetches what it may see. A local tick keeps the timer moving.
   function live(fetchView) {

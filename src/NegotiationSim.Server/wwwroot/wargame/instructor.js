@@ -40,6 +40,7 @@ async function refresh() {
   fill("messages", view.messages.map(m => el("li", {}, m)));
   fill("offer-list", table(["Id", "Round", "From", "To", "Terms", "Status"],
     view.offers.map(o => [o.id, o.round, o.from, o.to, o.mineral + " " + o.stage + ": " + o.terms, o.status + (o.why ? " – " + o.why : "")])));
+  WGVotes.instructor(view);
   const w = view.world;
   fill("world-view", w ? [el("p", {}, "Round " + w.round + " (" + w.month + ") · bloc: " + w.members.join(", ")),
     table(["Market", "Bloc", "Outside", "China", "Floor"], w.prices.map(p => [p.mineral + " " + p.stage, num(p.member), num(p.outsider), num(p.china), num(p.floor)])),

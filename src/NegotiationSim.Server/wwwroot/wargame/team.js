@@ -48,6 +48,7 @@ async function refresh() {
       el("button", { on: { click: () => answer(o, true) } }, "Accept"),
       el("button", { on: { click: () => answer(o, false) } }, "Reject"),
       el("button", { on: { click: () => counter(o) } }, "Counter")] : ""])));
+  WGVotes.team(view, H, refresh);
   const w = view.world;
   fill("world-view", w ? [el("p", {}, "Round " + w.round + " (" + w.month + ") · bloc: " + w.members.join(", ")),
     table(["Market", "Bloc", "Outside", "China", "Floor"], w.prices.map(p => [p.mineral + " " + p.stage, num(p.member), num(p.outsider), num(p.china), num(p.floor)])),
