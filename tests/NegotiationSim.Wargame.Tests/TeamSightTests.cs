@@ -216,7 +216,7 @@ public sealed class TeamSightTests : IDisposable
             var deadline = DateTime.UtcNow.AddSeconds(20);
             while (pushes.Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(50);
             Assert.True(pushes.Count >= 2);
-            Assert.All(pushes, p => Assert.Equal(["deadline", "phase", "round", "rounds", "secondsLeft", "version"],
+            Assert.All(pushes, p => Assert.Equal(["deadline", "paused", "phase", "round", "rounds", "secondsLeft", "version"],
                 p.EnumerateObject().Select(x => x.Name).Order(StringComparer.Ordinal)));
         }
         finally { await hub.DisposeAsync(); }
