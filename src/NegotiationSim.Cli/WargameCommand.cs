@@ -4,13 +4,14 @@ using NegotiationSim.Scenarios;
 using NegotiationSim.Server;
 using NegotiationSim.Server.Wargame;
 using NegotiationSim.Wargame;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace NegotiationSim.Cli;
 
 /// <summary>
-/// `negsim wargame scenario.yaml [--journal FILE] [--urls URL]`: hosts a classroom war-game and prints the instructor's
-/// address and key. Started again on the same journal, it resumes the game where it stood (with a new key).
+/// `negsim wargame scenario.yaml [--journal FILE] [--urls URL] [--public-url URL]`: hosts a classroom war-game and prints
+/// the instructor's address and key, and the addresses teams can reach. Started again on the same journal, it resumes the game where it stood (with a new key).
 /// </summary>
 public static class WargameCommand
 {
@@ -19,20 +20,22 @@ public static class WargameCommand
         var file = new Argument<FileInfo>("scenario") { Description = "the scenario the class plays (YAML)" };
         var journal = new Option<FileInfo?>("--journal") { Description = "the game's journal (default: <scenario>.wargame.jsonl here); an existing one is resumed" };
         var urls = new Option<string>("--urls") { Description = "address to listen on (port 0: any free port)", DefaultValueFactory = _ => ServerOptions.DefaultUrls };
+        var publicUrl = new Option<string?>("--public-url") { Description = "the address teams open, e.g. http://10.0.0.5:5393 (team links are built from it; default: the machine's first LAN address when --urls listens on 0.0.0.0 or [::])" };
         var seconds = new Option<int?>("--round-seconds") { Description = "time teams have each round (default: the scenario's wargame: section, else 600)" };
         var rounds = new Option<int?>("--rounds") { Description = "rounds the class plays (default: the scenario's wargame: section, else its rounds less one)" };
         var timeout = new Option<string?>("--on-timeout") { Description = "a team that has not moved when the timer runs out: computer (its strategy plays) or no_move (default: the scenario's)" };
-        var command = new Command("wargame", "host a classroom war-game: the instructor's page, team pages, the debrief") { file, journal, urls, seconds, rounds, timeout };
+        var command = new Command("wargame", "host a classroom war-game: the instructor's page, team pages, the debrief") { file, journal, urls, publicUrl, seconds, rounds, timeout };
         command.SetAction(async (ParseResult pr, CancellationToken ct) => await RunAsync(console, pr.GetValue(file)!, pr.GetValue(journal),
-            pr.GetValue(urls)!, pr.GetValue(seconds), pr.GetValue(rounds), pr.GetValue(timeout), ct));
+            pr.GetValue(urls)!, pr.GetValue(publicUrl), pr.GetValue(seconds), pr.GetValue(rounds), pr.GetValue(timeout), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo file, FileInfo? journal, string urls, int? seconds, int? rounds,
+    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo file, FileInfo? journal, string urls, string? publicUrl, int? seconds, int? rounds,
         string? timeout, CancellationToken ct)
     {
         if (!file.Exists) { console.MarkupLineInterpolated($"[red]{file.FullName}: no such file[/]"); return 1; }
         if (seconds is < 10 or > 86400) { console.MarkupLine("[red]--round-seconds: 10 to 86400[/]"); return 2; }
+        if (publicUrl is not null && LanAddresses.Check(publicUrl) is { } badUrl) { console.MarkupLineInterpolated($"[red]{badUrl}[/]"); return 2; }
         if (timeout is not (null or "computer" or "no_move")) { console.MarkupLine("[red]--on-timeout: computer or no_move[/]"); return 2; }
         if (!ScenarioLoader.TryLoad(file.FullName, out var scenario, out var errors))
         {
@@ -50,7 +53,7 @@ public static class WargameCommand
         (WargameSession Session, string Key, bool Resumed)? opened = null;
         // The game opens on the host's silo as it starts: a resumed game replays its rounds on fresh grains.
         await using var app = WargameHost.Build(urls, TimeProvider.System, async grains =>
-            (opened = await WargameSession.OpenAsync(scenario!, file.Name, yaml, path, rules, TimeProvider.System, grains)).Value.Session);
+            (opened = await WargameSession.OpenAsync(scenario!, file.Name, yaml, path, rules, TimeProvider.System, grains)).Value.Session, publicUrl);
         try { await app.StartAsync(ct); }
         catch (InvalidDataException e)
         {
@@ -60,16 +63,40 @@ public static class WargameCommand
         var (session, key, resumed) = opened!.Value;
         using (session)
         {
-            var address = ServerHost.Address(app).TrimEnd('/');
+            var bound = ServerHost.Address(app).TrimEnd('/');
+            var local = LanAddresses.Local(bound);
+            var lan = LanAddresses.IsWildcard(bound) ? LanAddresses.Of(bound) : [];
+            var teamsAt = app.Services.GetRequiredService<PublicAddress>();
+            teamsAt.Url ??= lan.FirstOrDefault();
             var game = session.Game;
             console.MarkupLineInterpolated($"[bold]War-game:[/] {scenario!.Name} ({(resumed ? $"resumed at round {game.Round}, {game.Phase.ToString().ToLowerInvariant()}" : "new game")}); journal {path}");
-            console.MarkupLineInterpolated($"[bold]Instructor:[/] {address}/wargame/instructor.html#key={key}");
-            console.MarkupLineInterpolated($"[bold]Instructor key:[/] {key}   (Ctrl+C to stop; start again with the same --journal to resume)");
-            console.MarkupLineInterpolated($"[bold]Grains:[/] {address}/dashboard (the game's simulation, country and market grains)");
+            // Addresses go on lines of their own, never wrapped: a terminal's line break inside one breaks the copied link.
+            console.MarkupLine("[bold]Instructor[/] (open on this machine):");
+            Raw(console, $"{local}/wargame/instructor.html#key={key}");
+            console.MarkupLineInterpolated($"[bold]Instructor key:[/] {key}");
+            console.MarkupLine("Ctrl+C stops; start again with the same --journal to resume (a new key is printed).");
+            if (teamsAt.Url is { } reach)
+            {
+                console.MarkupLine("[bold]Teams[/] join at (the instructor page's team links use it):");
+                Raw(console, reach);
+            }
+            var others = lan.Where(a => a != teamsAt.Url).ToArray();
+            if (others.Length > 0)
+            {
+                console.MarkupLine("Other addresses of this machine (for teams: pass one as --public-url):");
+                foreach (var a in others) Raw(console, a);
+            }
+            if (LanAddresses.IsWildcard(bound) && lan.Count == 0 && publicUrl is null)
+                console.MarkupLine("[yellow]No LAN address found: pass --public-url with the address teams can reach.[/]");
+            console.MarkupLine("[bold]Grains[/] (Orleans Dashboard: the game's grains; instructor only):");
+            Raw(console, $"{local}/dashboard/?key={key}");
             try { await Task.Delay(Timeout.Infinite, ct); }
             catch (OperationCanceledException) { }
             await app.StopAsync(CancellationToken.None);
         }
         return 0;
     }
+
+    /// <summary>Writes a line as is, past the console's wrapping (a URL must stay one unbroken line to be copied).</summary>
+    private static void Raw(IAnsiConsole console, string line) => console.Profile.Out.Writer.WriteLine(line);
 }

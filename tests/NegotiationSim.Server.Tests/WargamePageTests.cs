@@ -126,6 +126,12 @@ public sealed class WargamePageTests : IAsyncLifetime
         Assert.Equal("rgb(21, 24, 28)", await instructor.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
         Assert.Equal("rgb(230, 233, 237)", await instructor.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#teams svg text')).fill"));
         await instructor.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "wargame-debrief-dark.png"), FullPage = true });
+        // A page opened before a restart holds the old key: it says a new one was printed, and the dashboard stays shut.
+        var (stale, _) = await browser.OpenAsync($"{_url}/wargame/instructor.html#key={Secrets.NewCode()}");
+        await Expect(stale.Locator("#login-note")).ToContainTextAsync("the server prints a new key in its terminal each time it starts");
+        await Expect(stale.Locator("#key")).ToBeVisibleAsync();
+        var shut = await stale.GotoAsync($"{_url}/dashboard/");
+        Assert.Equal(403, shut!.Status);
         var all = problems.Select(p => "instructor " + p).Concat(japanProblems.Select(p => "japan " + p)).Concat(koreaProblems.Select(p => "korea " + p)).ToList();
         Assert.True(all.Count == 0, string.Join("\n", all));
     }

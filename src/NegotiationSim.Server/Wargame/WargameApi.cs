@@ -41,11 +41,11 @@ public static class WargameApi
         api.MapGet("/clock", (WargameSession s) => WargameViews.Clock(s));
 
         // --- instructor ---
-        api.MapGet("/instructor", (HttpContext http, WargameSession s, RateLimiter limit) =>
-            Instructor(http, s, limit) ?? Results.Ok(WargameViews.Instructor(s)));
+        api.MapGet("/instructor", (HttpContext http, WargameSession s, RateLimiter limit, PublicAddress address) =>
+            Instructor(http, s, limit) ?? Results.Ok(WargameViews.Instructor(s) with { PublicUrl = address.Url }));
         api.MapGet("/menu", (HttpContext http, WargameSession s, RateLimiter limit) =>
             Instructor(http, s, limit) ?? Results.Ok(EventMenu.Menu(s.Scenario)));
-        api.MapPost("/teams", async (HttpContext http, TeamRequest r, WargameSession s, RateLimiter limit) =>
+        api.MapPost("/teams", async (HttpContext http, TeamRequest r, WargameSession s, RateLimiter limit, PublicAddress address) =>
         {
             if (Instructor(http, s, limit) is { } no) return no;
             var name = (r.Name ?? "").Trim();
@@ -57,15 +57,15 @@ public static class WargameApi
             var teamId = ((TeamAdded)input!).TeamId;
             if (r.Country is not null && await s.TakeAsync(new SeatChanged(s.Now, r.Country, teamId)) is { } seatError)
                 return Refused(seatError, StatusCodes.Status409Conflict);
-            return Results.Ok(new { teamId, name, code, link = $"/wargame/team.html#code={code}" });
+            return Results.Ok(new { teamId, name, code, link = TeamLink(address, code) });
         });
-        api.MapPost("/teams/{teamId}/code", async (HttpContext http, string teamId, WargameSession s, RateLimiter limit) =>
+        api.MapPost("/teams/{teamId}/code", async (HttpContext http, string teamId, WargameSession s, RateLimiter limit, PublicAddress address) =>
         {
             if (Instructor(http, s, limit) is { } no) return no;
             if (teamId.Length > 16) return Refused("teamId: a team's id, e.g. t3");
             var code = Secrets.NewCode();
             var error = await s.TakeAsync(new TeamCodeReissued(s.Now, teamId, Secrets.Hash(code)));
-            return error is null ? Results.Ok(new { teamId, name = s.Game.Teams[teamId].Name, code, link = $"/wargame/team.html#code={code}" })
+            return error is null ? Results.Ok(new { teamId, name = s.Game.Teams[teamId].Name, code, link = TeamLink(address, code) })
                 : Refused(error, StatusCodes.Status409Conflict);
         });
         api.MapPost("/seat", async (HttpContext http, SeatRequest r, WargameSession s, RateLimiter limit) =>
@@ -176,6 +176,9 @@ public static class WargameApi
             return Outcome(await s.TakeAsync(new OfferAnswered(s.Now, team.Id, country, r.Round, r.OfferId, r.Accept)));
         });
     }
+
+    /// <summary>The team's join link: absolute at the public address when there is one, else relative to the instructor's page.</summary>
+    private static string TeamLink(PublicAddress address, string code) => $"{address.Url}/wargame/team.html#code={code}";
 
     private static string? CheckDeal(WargameSession s, string country, string? partner, string? role, string? mineral, string? stage, int[]? levels)
     {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NegotiationSim.Grains;
+using NegotiationSim.Wargame;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -25,11 +26,14 @@ public static class WargameHost
     /// <summary>Requests larger than this are refused before they are read: no move or offer comes near it.</summary>
     public const long MaxBody = 16 * 1024;
 
+    /// <summary>The cookie that carries the instructor key to /dashboard (set when it is opened with ?key=).</summary>
+    public const string DashboardCookie = "wg-dashboard";
+
     /// <summary>
     /// The host; <paramref name="open"/> opens (or resumes) the game once the silo is up and before the host listens,
     /// so no request ever meets a game still replaying. A journal it cannot replay makes StartAsync throw.
     /// </summary>
-    public static WebApplication Build(string urls, TimeProvider clock, Func<IGrainFactory, Task<WargameSession>> open)
+    public static WebApplication Build(string urls, TimeProvider clock, Func<IGrainFactory, Task<WargameSession>> open, string? publicUrl = null)
     {
         var web = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = web });
@@ -56,6 +60,7 @@ public static class WargameHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WargameOpener>());
         builder.Services.AddSingleton(sp => sp.GetRequiredService<WargameOpener>().Session);
         builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(new PublicAddress(publicUrl));
         builder.Services.AddSingleton<RateLimiter>();
         builder.Services.AddSingleton<DebriefCache>();
         builder.Services.AddSignalR().AddJsonProtocol(_ => { });
@@ -88,6 +93,25 @@ public static class WargameHost
                 http.Response.Headers["Content-Security-Policy"] = "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'";
             http.Response.Headers["X-Content-Type-Options"] = "nosniff";
             await next();
+        });
+        // The dashboard shows every grain of the game (and the silo's workings): the instructor's, not the class's.
+        app.Use(async (http, next) =>
+        {
+            if (!http.Request.Path.StartsWithSegments("/dashboard")) { await next(); return; }
+            var session = http.RequestServices.GetRequiredService<WargameSession>();
+            var asked = http.Request.Query["key"].ToString();
+            if (asked.Length > 0 && Secrets.Matches(asked, session.Game.InstructorKeyHash))
+            {
+                // Kept in a cookie for the dashboard's own requests; the redirect takes the key out of the address bar.
+                http.Response.Cookies.Append(DashboardCookie, asked, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/dashboard" });
+                http.Response.Redirect(http.Request.PathBase + http.Request.Path);
+                return;
+            }
+            if (asked.Length == 0 && Secrets.Matches(http.Request.Cookies[DashboardCookie], session.Game.InstructorKeyHash)) { await next(); return; }
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync("The Orleans Dashboard needs the instructor key: open it from the instructor page's Grains link, or as "
+                + "/dashboard/?key=<the key `negsim wargame` printed>. Each start of the server prints a new key.");
         });
         app.MapGet("/", () => Results.Redirect("/wargame/instructor.html"));
         app.MapGet("/favicon.ico", () => Results.NoContent()); // browsers ask for one; a 404 would show as a page error

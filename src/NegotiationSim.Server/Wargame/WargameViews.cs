@@ -33,6 +33,9 @@ public sealed record TeamView(string TeamId, string TeamName, string? Country, C
 {
     /// <summary>Applications to join the bloc before the members this round, with what each is worth to this team's country.</summary>
     public IReadOnlyList<ApplicationView> Applications { get; init; } = [];
+
+    /// <summary>The address teams open (`negsim wargame --public-url`, else a LAN address); null: the instructor page's own.</summary>
+    public string? PublicUrl { get; init; }
 }
 
 public sealed record IssueView(string Name, IReadOnlyList<string> Labels);
@@ -43,6 +46,9 @@ public sealed record InstructorView(ClockView Clock, string ScenarioName, IReadO
 {
     /// <summary>Applications to join the bloc before the members this round, with the teams' votes so far.</summary>
     public IReadOnlyList<ApplicationView> Applications { get; init; } = [];
+
+    /// <summary>The address teams open (`negsim wargame --public-url`, else a LAN address); null: the instructor page's own.</summary>
+    public string? PublicUrl { get; init; }
 }
 
 public sealed record TeamSummary(string Id, string Name, string? Country);

@@ -24,7 +24,11 @@ const WG = (() => {
     const text = await r.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch { data = null; }
-    if (!r.ok) throw new Error((data && data.errors && data.errors.join("; ")) || ("HTTP " + r.status));
+    if (!r.ok) {
+      const e = new Error((data && data.errors && data.errors.join("; ")) || ("HTTP " + r.status));
+      e.status = r.status;
+      throw e;
+    }
     return data;
   }
   function money(x) { return (x === null || x === undefined || Number.isNaN(x)) ? "–" : Math.round(x).toLocaleString("en-US") + " $"; }

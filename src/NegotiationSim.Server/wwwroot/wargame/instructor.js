@@ -14,9 +14,26 @@ function options(select, values, labels) {
   select.replaceChildren(...values.map((v, i) => el("option", { value: v }, labels ? labels[i] : v)));
 }
 
+function askForKey(why) {
+  document.getElementById("login").hidden = false;
+  say("login-note", why, true);
+  say("game-note", why, true);
+}
+
+// Team links and the code text use the address teams reach (the server's --public-url or LAN address), not this page's.
+const teamsAt = () => (view && view.publicUrl) || location.origin;
+
 async function refresh() {
-  if (!key) { document.getElementById("login").hidden = false; return; }
-  try { view = await api("GET", "instructor", H()); } catch (e) { say("game-note", e.message, true); return; }
+  if (!key) { askForKey("Paste the instructor key `negsim wargame` printed in its terminal."); return; }
+  try { view = await api("GET", "instructor", H()); }
+  catch (e) {
+    // Every start of the server issues a new key: a page opened before a restart holds the old one.
+    if (e.status === 403) askForKey("This page's instructor key no longer works: the server prints a new key in its terminal each time it starts. Paste the new key (or open the new Instructor address it printed).");
+    else say("game-note", e.message, true);
+    return;
+  }
+  document.getElementById("login").hidden = true;
+  document.getElementById("grains").href = "/dashboard/?key=" + encodeURIComponent(key);
   fill("scenario", view.scenarioName);
   fill("clock", clockText(view.clock));
   if (!filled) {
@@ -55,7 +72,7 @@ function showCode(t) {
   const old = document.querySelector('.team-code[data-team="' + CSS.escape(t.teamId) + '"]');
   if (old) old.remove();
   document.getElementById("codes").append(el("p", { class: "team-code", "data-team": t.teamId }, t.name + ": code ",
-    el("span", { class: "code" }, t.code), " · link ", el("a", { href: t.link, class: "code" }, location.origin + t.link)));
+    el("span", { class: "code" }, t.code), " · link ", el("a", { href: t.link, class: "code" }, /^https?:/.test(t.link) ? t.link : teamsAt() + t.link)));
 }
 async function recode(t) {
   try { showCode(await api("POST", "teams/" + encodeURIComponent(t.id) + "/code", H(), {})); say("team-note", "new code for " + t.name + "; the old one no longer works"); }
