@@ -13,11 +13,14 @@ public sealed partial class Simulation
 {
     private RoundDirectives _directives = RoundDirectives.None;
     private int _lastRound;
+    private readonly HashSet<int> _withdrawn = [];
 
     /// <summary>Runs a round with people's decisions in it; with <see cref="RoundDirectives.None"/> it is the plain round.</summary>
     public async Task<RoundReport> RunRoundAsync(int round, RoundDirectives directives)
     {
         _directives = directives;
+        // Withdrawals hold from the round they are injected in, that round included (an event brought forward to its own round).
+        foreach (var w in directives.Events.OfType<EventWithdrawn>()) _withdrawn.Add(w.Index);
         try { return await RunRoundAsync(round); }
         finally
         {
@@ -29,7 +32,7 @@ public sealed partial class Simulation
     private bool TeamPlays(int country) => _directives.Played.Contains(country);
 
     private IEnumerable<ScheduledEvent> ScheduledFor(int round) =>
-        _scenario.Events.Concat(_directives.Events).Where(e => e.Round == round);
+        _scenario.Events.Where((e, k) => !_withdrawn.Contains(k)).Concat(_directives.Events).Where(e => e.Round == round);
 
     /// <summary>A team's bloc choice, under the same eligibility, founder and notice rules as the computer's.</summary>
     private void DirectMembership(int round, int j, List<RunEvent> events)

@@ -57,7 +57,8 @@ public sealed partial class Simulation
 
     private async Task StartStockpilesAsync(int round, List<RunEvent> events)
     {
-        foreach (var p in _scenario.Events.OfType<StockpileProgramme>().Where(p => p.Round == round))
+        // Through ScheduledFor: a programme an instructor injects starts too, and one brought forward does not start twice.
+        foreach (var p in ScheduledFor(round).OfType<StockpileProgramme>())
         {
             await _host.StartStockpileAsync(p);
             events.Add(Row(round, "stockpile", p.Country, -1, null, p.Budget,

@@ -14,6 +14,7 @@ namespace NegotiationSim.Core.Policy;
 [JsonDerivedType(typeof(MembershipMove), "membership")]
 [JsonDerivedType(typeof(ScheduledDeal), "deal")]
 [JsonDerivedType(typeof(FinanceOffer), "finance")]
+[JsonDerivedType(typeof(EventWithdrawn), "withdrawn")]
 public abstract record ScheduledEvent(int Round);
 
 /// <summary>
@@ -39,6 +40,12 @@ public sealed record ExportControl(int Round, string Id, int Exporter, int Miner
     double Leakage, double LeakCost, double EnforcementDecay, IReadOnlyList<int> Hubs) : ScheduledEvent(Round);
 
 public sealed record ControlSuspension(int Round, string ControlId) : ScheduledEvent(Round);
+
+/// <summary>
+/// The scenario's event at <paramref name="Index"/> (its place in the scenario's events) does not fire at its own round:
+/// a war-game's instructor brought it forward, and a shock happens once. Only injected, never written in a scenario.
+/// </summary>
+public sealed record EventWithdrawn(int Round, int Index) : ScheduledEvent(Round);
 
 public sealed record Disruption(int Round, int Country, int Mineral, Stage Stage, double Severity, int Duration) : ScheduledEvent(Round);
 

@@ -4,8 +4,14 @@ using NegotiationSim.Core.World;
 
 namespace NegotiationSim.Server.Wargame;
 
-/// <summary>An instructor's shock: one of the scenario's own events (by its place in the menu) or a custom one.</summary>
-public sealed record InjectRequest(int? Menu, string? Kind, string? Country, string? Mineral, string? Stage, double? Severity, int? Duration, double? Rate);
+/// <summary>
+/// An instructor's shock: one of the scenario's own events (by its place in the menu) or a custom one. A custom export
+/// control takes <paramref name="Control"/> (ban, licence, quota), <paramref name="Targets"/> (all, bloc, or country
+/// ids) and <paramref name="Quota"/>; a Section 232 threat its rate, stage and duration (rounds to its deadline); a
+/// disruption its mineral, stage, severity and duration.
+/// </summary>
+public sealed record InjectRequest(int? Menu, string? Kind, string? Country, string? Mineral, string? Stage, double? Severity, int? Duration, double? Rate,
+    string? Control = null, string[]? Targets = null, double? Quota = null);
 
 /// <summary>
 /// The shocks an instructor can inject: the scenario's scheduled events (re-timed to the next round) and custom export
@@ -13,50 +19,124 @@ public sealed record InjectRequest(int? Menu, string? Kind, string? Country, str
 /// </summary>
 public static class EventMenu
 {
+    public const double MaxRate = 5; // the scenario language's bound on a Section 232 rate
+
     public static IReadOnlyList<string> Menu(Scenario scenario) =>
         scenario.Events.Select(e => $"{Kind(e)}: {Describe(scenario.World, e)}").ToArray();
 
-    public static (ScheduledEvent? Event, string? Error) Build(Scenario scenario, InjectRequest r, int round)
+    /// <summary>
+    /// The events to inject for <paramref name="round"/>, given what was injected before (<paramref name="injected"/>).
+    /// A scenario event brought forward comes with its <see cref="EventWithdrawn"/>, so it does not fire again at its own
+    /// round; a suspension from the menu lifts the control the instructor injected from the menu, else the scheduled one.
+    /// </summary>
+    public static (IReadOnlyList<ScheduledEvent>? Events, string? Error) Build(Scenario scenario, InjectRequest r, int round, IReadOnlyList<ScheduledEvent> injected)
     {
-        var w = scenario.World;
         if (r.Menu is { } k)
         {
             if (k < 0 || k >= scenario.Events.Count) return (null, $"menu: choose 0..{scenario.Events.Count - 1}");
-            return (Retime(scenario.Events[k], round), null);
+            if (r.Kind is not null) return (null, "menu or kind: a scenario event or a custom one, not both");
+            return (FromMenu(scenario, k, round, injected), null);
         }
+        var (e, error) = Custom(scenario.World, r, round);
+        return e is null ? (null, error) : ([e], null);
+    }
+
+    private static IReadOnlyList<ScheduledEvent> FromMenu(Scenario scenario, int k, int round, IReadOnlyList<ScheduledEvent> injected)
+    {
+        var scheduled = scenario.Events[k];
+        // Still to come (the scenario fires it at a later round, or at this one) and not yet withdrawn: brought forward.
+        var ahead = scheduled.Round >= round && !injected.OfType<EventWithdrawn>().Any(w => w.Index == k);
+        var moved = scheduled switch
+        {
+            // The control keeps its id when it replaces the scheduled one, so the scenario's own suspension still lifts it;
+            // a repeat gets an id of its own.
+            ExportControl c => c with
+            {
+                Round = round, Effective = round + Math.Max(0, c.Effective - c.Round),
+                Id = ahead && !injected.OfType<ExportControl>().Any(x => x.Id == c.Id) ? c.Id : $"{c.Id}-r{round}",
+            },
+            Section232Threat t => t with { Round = round, Deadline = round + Math.Max(1, t.Deadline - t.Round) },
+            ControlSuspension s => s with { Round = round, ControlId = LatestControl(injected, s.ControlId) },
+            _ => scheduled with { Round = round },
+        };
+        return ahead ? [moved, new EventWithdrawn(round, k)] : [moved];
+    }
+
+    /// <summary>The last control injected as <paramref name="id"/> or a repeat of it (id-rN); else the scenario's own.</summary>
+    private static string LatestControl(IReadOnlyList<ScheduledEvent> injected, string id) =>
+        injected.OfType<ExportControl>().LastOrDefault(c => c.Id == id || c.Id.StartsWith(id + "-r", StringComparison.Ordinal))?.Id ?? id;
+
+    private static (ScheduledEvent? Event, string? Error) Custom(WorldDefinition w, InjectRequest r, int round)
+    {
         var country = r.Country is null ? -1 : w.CountryIndex(r.Country);
         var mineral = r.Mineral is null ? -1 : w.MineralIndex(r.Mineral);
-        var stage = Stage.Refined;
-        if (r.Stage is not null && !Stages.TryParse(r.Stage, out stage)) return (null, "stage: ore, refined or product");
+        Stage? stage = null;
+        if (r.Stage is not null) { if (!Stages.TryParse(r.Stage, out var st)) return (null, "stage: ore, refined or product"); stage = st; }
         if (country < 0) return (null, $"country: one of {string.Join(", ", w.Countries.Select(c => c.Id))}");
         var duration = r.Duration ?? 3;
         if (duration is < 1 or > 60) return (null, "duration: 1 to 60 rounds");
+        var minerals = $"mineral: one of {string.Join(", ", w.Minerals.Select(m => m.Id))}";
+        // A field the kind does not use is refused rather than ignored: the instructor would think it took effect.
+        string? Unused(string kind, params (string Name, bool Given)[] fields) =>
+            fields.FirstOrDefault(f => f.Given).Name is { } name ? $"{name}: not used by {kind}; leave it out" : null;
         switch (r.Kind)
         {
             case "export_control":
-                if (mineral < 0) return (null, $"mineral: one of {string.Join(", ", w.Minerals.Select(m => m.Id))}");
-                return (new ExportControl(round, $"injected-r{round}-{w.Countries[country].Id}-{w.Minerals[mineral].Id}", country, mineral, [stage],
-                    TargetSet.Everyone, ControlKind.Ban, round + 1, 0, 0, 0, 0.1, 0.2, 0.05, []), null);
+            {
+                if (Unused("an export control", ("rate", r.Rate is not null), ("severity", r.Severity is not null), ("duration", r.Duration is not null)) is { } unused) return (null, unused);
+                if (mineral < 0) return (null, minerals);
+                var kind = ControlKind.Ban;
+                if (r.Control is not null && !Enum.TryParse(r.Control == "license" ? "licence" : r.Control, ignoreCase: true, out kind) || !Enum.IsDefined(kind))
+                    return (null, "control: ban, licence or quota");
+                if (r.Quota is not null && kind != ControlKind.Quota) return (null, "quota: only for a quota control");
+                var quota = r.Quota ?? 0.5;
+                if (quota is < 0 or >= 1) return (null, "quota: the share of base-year exports allowed out, 0 up to (not including) 1");
+                var (targets, bad) = TargetsOf(w, r.Targets, country);
+                if (targets is null) return (null, bad);
+                var stages = stage is { } one ? new[] { one } : [Stage.Refined];
+                return (new ExportControl(round, $"injected-r{round}-{w.Countries[country].Id}-{w.Minerals[mineral].Id}", country, mineral, stages,
+                    targets, kind, round + 1, 2, 0.15, quota, 0.1, 0.2, 0.05, []), null);
+            }
             case "section232":
+            {
+                if (Unused("a Section 232 threat (it covers every mineral of its stages)", ("mineral", r.Mineral is not null), ("severity", r.Severity is not null),
+                        ("control", r.Control is not null), ("targets", r.Targets is not null), ("quota", r.Quota is not null)) is { } unused) return (null, unused);
+                var us = w.IndexOfRole(CountryRole.BlocLeader);
+                if (country == us) return (null, $"country: {w.Countries[us].Name} makes the threat; name a country it threatens");
                 var rate = r.Rate ?? 0.25;
-                if (rate is <= 0 or > 2) return (null, "rate: above 0, at most 2 (200%)");
-                return (new Section232Threat(round, [country], [Stage.Refined, Stage.Product], rate, 0.5, round + duration), null);
+                if (double.IsNaN(rate) || rate is <= 0 or > MaxRate) return (null, string.Create(CultureInfo.InvariantCulture, $"rate: above 0, at most {MaxRate} ({MaxRate:P0}); 0.25 is 25 %"));
+                var stages = stage is { } one ? new[] { one } : [Stage.Refined, Stage.Product];
+                return (new Section232Threat(round, [country], stages, rate, 0.5, round + duration), null);
+            }
             case "disruption":
-                if (mineral < 0) return (null, $"mineral: one of {string.Join(", ", w.Minerals.Select(m => m.Id))}");
+            {
+                if (Unused("a disruption", ("rate", r.Rate is not null), ("control", r.Control is not null), ("targets", r.Targets is not null), ("quota", r.Quota is not null)) is { } unused) return (null, unused);
+                if (mineral < 0) return (null, minerals);
                 var severity = r.Severity ?? 0.5;
-                if (severity is <= 0 or > 1) return (null, "severity: above 0, at most 1");
-                return (new Disruption(round, country, mineral, stage, severity, duration), null);
+                if (double.IsNaN(severity) || severity is <= 0 or > 1) return (null, "severity: the share of output lost, above 0, at most 1");
+                return (new Disruption(round, country, mineral, stage ?? Stage.Refined, severity, duration), null);
+            }
             default:
                 return (null, "kind: export_control, section232 or disruption (or a menu number)");
         }
     }
 
-    private static ScheduledEvent Retime(ScheduledEvent e, int round) => e switch
+    /// <summary>all, bloc, or a list of countries other than the exporter; absent: all.</summary>
+    private static (TargetSet? Targets, string? Error) TargetsOf(WorldDefinition w, string[]? targets, int exporter)
     {
-        ExportControl c => c with { Round = round, Id = $"{c.Id}-r{round}", Effective = round + Math.Max(0, c.Effective - c.Round) },
-        Section232Threat t => t with { Round = round, Deadline = round + Math.Max(1, t.Deadline - t.Round) },
-        _ => e with { Round = round },
-    };
+        if (targets is null || targets is ["all"]) return (TargetSet.Everyone, null);
+        if (targets is ["bloc"]) return (new TargetSet(false, true, []), null);
+        if (targets.Length == 0 || targets.Length > w.CountryCount) return (null, "targets: all, bloc, or a list of countries");
+        var ids = new List<int>();
+        foreach (var t in targets)
+        {
+            var i = t is null ? -1 : w.CountryIndex(t);
+            if (i < 0) return (null, $"targets: '{t}' is not a country of this game (all, bloc, or ids such as {w.Countries[0].Id})");
+            if (i == exporter) return (null, $"targets: {t} is the exporter itself");
+            if (!ids.Contains(i)) ids.Add(i);
+        }
+        return (new TargetSet(false, false, ids), null);
+    }
 
     public static string Kind(ScheduledEvent e) => e switch
     {
@@ -64,6 +144,7 @@ public static class EventMenu
         Section232Threat => "Section 232 threat",
         Disruption => "disruption",
         ControlSuspension => "control suspended",
+        EventWithdrawn => "brought forward",
         Flood => "flood",
         StockpileProgramme => "stockpile",
         MembershipMove => "membership",
@@ -81,6 +162,7 @@ public static class EventMenu
             Section232Threat t => string.Create(inv, $"round {t.Round}: US threatens {(t.Targets is null ? "exporters to the US" : string.Join(", ", t.Targets.Select(C)))} with {t.Rate:P0} by round {t.Deadline}"),
             Disruption d => string.Create(inv, $"round {d.Round}: {C(d.Country)} loses {d.Severity:P0} of {M(d.Mineral)} {Stages.Name(d.Stage)} for {d.Duration} rounds"),
             ControlSuspension s => $"round {s.Round}: control {s.ControlId} suspended",
+            EventWithdrawn x => $"the scenario's event {x.Index} does not fire again at its own round",
             _ => $"round {e.Round}",
         };
     }

@@ -92,10 +92,11 @@ public static class WargameApi
             if (Instructor(http, s, limit) is { } no) return no;
             // Built for the round after the current one; if the round closes meanwhile the game refuses it and says why.
             var round = s.Game.Round + 1;
-            var (e, why) = EventMenu.Build(s.Scenario, r, round);
-            if (e is null) return Refused(why!);
-            var error = await s.TakeAsync(new EventInjected(s.Now, round, e));
-            return error is null ? Results.Ok(new { ok = true, round }) : Refused(error, StatusCodes.Status409Conflict);
+            var (events, why) = EventMenu.Build(s.Scenario, r, round, s.Game.Inputs.OfType<EventInjected>().Select(i => i.Event).ToArray());
+            if (events is null) return Refused(why!);
+            foreach (var e in events)
+                if (await s.TakeAsync(new EventInjected(s.Now, round, e)) is { } error) return Refused(error, StatusCodes.Status409Conflict);
+            return Results.Ok(new { ok = true, round });
         });
         api.MapGet("/debrief", async (HttpContext http, WargameSession s, RateLimiter limit, DebriefCache cache) =>
             Instructor(http, s, limit) ?? Results.Ok(await cache.GetAsync(s)));

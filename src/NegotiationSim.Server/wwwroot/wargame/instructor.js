@@ -88,9 +88,13 @@ document.getElementById("add-team").onclick = async () => {
   } catch (e) { say("team-note", e.message, true); }
 };
 document.getElementById("inject-menu").onclick = () => act("inject", { menu: Number(document.getElementById("menu").value) }, "inject-note");
-document.getElementById("inject").onclick = () => act("inject", { kind: document.getElementById("kind").value,
-  country: document.getElementById("inject-country").value, mineral: document.getElementById("inject-mineral").value,
-  stage: document.getElementById("inject-stage").value }, "inject-note");
+document.getElementById("inject").onclick = () => {
+  const kind = document.getElementById("kind").value;
+  // A Section 232 threat covers every mineral of its stage: the server refuses a mineral for it rather than ignore it.
+  act("inject", { kind, country: document.getElementById("inject-country").value,
+    mineral: kind === "section232" ? undefined : document.getElementById("inject-mineral").value,
+    stage: document.getElementById("inject-stage").value }, "inject-note");
+};
 document.getElementById("send").onclick = () => act("message", { text: document.getElementById("message").value }, "message-note");
 WG.live(refresh);
 setInterval(() => { if (view && view.clock.secondsLeft !== null) { view.clock.secondsLeft = Math.max(0, view.clock.secondsLeft - 1); fill("clock", clockText(view.clock)); } }, 1000);
