@@ -28,7 +28,8 @@ public static class Engines
             var simulation = new Simulation(scenario, new ReferenceHost(scenario));
             for (var t = 1; t <= scenario.Rounds && !ct.IsCancellationRequested; t++)
             {
-                onRound?.Invoke(await simulation.RunRoundAsync(t));
+                var report = await simulation.RunRoundAsync(t); // not inside onRound?.Invoke(…): that skips the round when no one listens
+                onRound?.Invoke(report);
                 rounds++;
             }
             return new RunCount(rounds, 0);
@@ -43,7 +44,8 @@ public static class Engines
             await run.StartAsync(scenario);
             for (var t = 1; t <= scenario.Rounds && !ct.IsCancellationRequested; t++)
             {
-                onRound?.Invoke(await run.RunRoundAsync(t));
+                var report = await run.RunRoundAsync(t);
+                onRound?.Invoke(report);
                 rounds++;
             }
             calls = await run.GrainCallsAsync();
