@@ -165,6 +165,8 @@ public static class MembershipWhatIf
             if (double.IsNaN(floor) || market.Linearise(stage) is not { } lin) continue;
             var (model, wedge) = lin;
             var prices = market.LastPrices(stage);
+            // Every country's what-if shares this stage's factorisation: build them all, then solve them together.
+            var whatIfs = new List<(int Region, IReadOnlyList<(int, int, double)> Changes)>();
             for (var j = 0; j < n; j++)
             {
                 var changes = new List<(int, int, double)>();
@@ -188,9 +190,13 @@ public static class MembershipWhatIf
                     }
                 }
                 var distinct = changes.Where(c => Math.Abs(c.Item3 / wedge[c.Item1 * n + c.Item2] - 1) > 1e-12).ToList();
-                if (distinct.Count == 0) continue;
-                var welfare = model.WelfareOf(j, distinct).Total;
-                value[j] += joining ? welfare : -welfare;
+                if (distinct.Count > 0) whatIfs.Add((j, distinct));
+            }
+            var welfare = model.WelfareOfEach(whatIfs);
+            for (var k = 0; k < whatIfs.Count; k++)
+            {
+                var j = whatIfs[k].Region;
+                value[j] += !members[j] ? welfare[k].Total : -welfare[k].Total;
             }
         }
         return value;
