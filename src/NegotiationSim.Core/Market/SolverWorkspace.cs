@@ -38,20 +38,29 @@ internal sealed partial class SolverWorkspace
     private readonly bool _contemporaneous;
     private const double MaxPriceMultiple = 1000.0;
 
-    public SolverWorkspace(MarketBase b, MarketConditions c)
+    /// <param name="discarded">An outcome of this market no longer read: its N×N arrays are reused (cleared or overwritten).</param>
+    public SolverWorkspace(MarketBase b, MarketConditions c, MarketOutcome? discarded = null)
     {
         _b = b;
         _c = c;
         _n = b.N;
         _sigma = b.Parameters.Sigma;
         _p = c.StartPrices is { } sp ? (double[])sp.Clone() : Enumerable.Repeat(b.BasePrice, _n).ToArray();
+        var spare = discarded is not null && discarded.Delivered.Length == _n * _n ? discarded : null;
         // Rents are solved afresh from prices in every demand pass; none carries over (a lifted control has none).
-        _mu = new double[_n * _n];
+        _mu = Zeroed(spare?.QuotaRent);
         _contemporaneous = c.LevyTiming == LevyTiming.Contemporaneous && !double.IsNaN(c.Floor) && c.Members is not null;
-        _levy = _contemporaneous ? new double[_n * _n] : (double[])c.Levy.Clone();
-        _delivered = new double[_n * _n];
+        if (_contemporaneous) _levy = Zeroed(spare?.Levy);
+        else if (spare is not null && !ReferenceEquals(spare.Levy, c.Levy))
+        {
+            _levy = spare.Levy;
+            Array.Copy(c.Levy, _levy, _n * _n);
+        }
+        else _levy = (double[])c.Levy.Clone();
+        // Every pair of these is written before it is read (UpdateWedges, ComputeDemand), so old values do not matter.
+        _delivered = spare?.Delivered ?? new double[_n * _n];
         _relPow = new double[_n * _n];
-        _x = new double[_n * _n];
+        _x = spare?.Flows ?? new double[_n * _n];
         _index = new double[_n];
         _use = new double[_n];
         _spend = new double[_n];
@@ -74,6 +83,13 @@ internal sealed partial class SolverWorkspace
             if (!double.IsFinite(_p[i]) || _p[i] <= 0) _p[i] = b.BasePrice;
         }
         InitContracts();
+    }
+
+    private double[] Zeroed(double[]? reused)
+    {
+        if (reused is null) return new double[_n * _n];
+        Array.Clear(reused);
+        return reused;
     }
 
     private SolverCache BuildCache(MarketBase b, MarketConditions c)
