@@ -8,12 +8,14 @@ using NegotiationSim.Scenarios;
 // negsim bench: wall time per engine and their ratio in one process run, grain calls per round, peak memory.
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- [scenario.yaml] [--rounds N] [--engines reference,grains]
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- --synthetic 200x12 --rounds 120 --engines reference
-//   add --report to also time `negsim report` and `negsim compare` on the first engine's run folder
+//   add --report to also time `negsim report` and `negsim compare` on the first engine's run folder,
+//   --out DIR to keep that folder (e.g. to check that a change leaves the bytes as they were)
 //   dotnet run -c Release --project bench/NegotiationSim.Bench -- --negotiation [scenario.yaml] [--rounds N] [--sessions N]
 var file = Path.Combine("scenarios", "forge-ministerial-2026.yaml");
 int? rounds = null;
 string? synthetic = null;
 var report = false;
+string? keep = null;
 var negotiation = false;
 var sessionCount = 2000;
 var engines = new[] { EngineKind.Reference, EngineKind.Grains };
@@ -24,6 +26,7 @@ for (var a = 0; a < args.Length; a++)
         case "--rounds": rounds = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--synthetic": synthetic = args[++a]; break;
         case "--report": report = true; break;
+        case "--out": keep = args[++a]; break;
         case "--negotiation": negotiation = true; break;
         case "--sessions": sessionCount = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--engines": engines = args[++a].Split(',').Select(e => Enum.Parse<EngineKind>(e, ignoreCase: true)).ToArray(); break;
@@ -51,13 +54,21 @@ if (negotiation)
 var times = new Dictionary<EngineKind, double>();
 foreach (var engine in engines)
 {
+    // With --report the first engine's rounds stream to a run folder as `negsim run` writes them; otherwise each
+    // report is dropped once seen, so peak memory is the engine's own.
+    var folder = engine != engines[0] ? null : keep ?? (report ? Directory.CreateTempSubdirectory("negsim-bench-report-").FullName : null);
+    using var files = folder is null ? null : new RunFiles(folder, scenario);
     var sw = Stopwatch.StartNew();
-    var (reports, calls) = await Engines.RunCountingAsync(scenario, engine);
+    var (count, calls) = await Engines.RunAsync(scenario, engine, files is null ? null : files.Add);
     times[engine] = sw.Elapsed.TotalSeconds;
     var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
     Console.WriteLine(FormattableString.Invariant(
-        $"{engine,-10} {times[engine],8:F2} s  {times[engine] / reports.Count,6:F3} s/round  grain calls/round {(double)calls / reports.Count,6:F1}  peak working set {peak:F0} MiB"));
-    if (report && engine == engines[0]) ReportBench.Print(scenario, reports);
+        $"{engine,-10} {times[engine],8:F2} s  {times[engine] / count,6:F3} s/round  grain calls/round {(double)calls / count,6:F1}  peak working set {peak:F0} MiB"));
+    if (files is not null)
+    {
+        files.Complete();
+        if (report) ReportBench.Print(folder!, delete: keep is null);
+    }
 }
 if (times.Count == 2)
 {
