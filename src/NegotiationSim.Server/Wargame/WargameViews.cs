@@ -132,10 +132,15 @@ public static class WargameViews
             sight.OthersRound, sight.Hidden(k => s.Reports[k - 1].Month));
     }
 
+    /// <summary>
+    /// The Section 232 threat standing against the country, if any: a threat ends when it is withdrawn (the country joined
+    /// or agreed with the US), imposed, or lapsed at its deadline, and joining the bloc ends it whatever the engine says.
+    /// </summary>
     private static IReadOnlyList<string> ThreatsAgainst(WargameSession s, string country)
     {
-        var threats = s.Reports.SelectMany(r => r.Events).Where(e => e.Country == country && e.Kind is "section232-threat" or "section232-ended").ToList();
-        return threats.Count > 0 && threats[^1].Kind == "section232-threat" ? [threats[^1].Reason] : [];
+        var last = s.Reports.SelectMany(r => r.Events).LastOrDefault(e => e.Country == country
+            && (e.Kind.StartsWith("section232-", StringComparison.Ordinal) || e.Kind == "joined"));
+        return last?.Kind == "section232-threat" ? [last.Reason] : [];
     }
 
     /// <summary>A country's briefing from the scenario and the first simulated round: position, dependencies, stance, objectives.</summary>
