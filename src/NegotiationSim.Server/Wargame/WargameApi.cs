@@ -124,7 +124,10 @@ public static class WargameApi
             if (!Enum.IsDefined(r.Bloc) || !Enum.IsDefined(r.Threat)) return Refused("bloc: stay, join or leave; threat: none, comply or defy");
             var country = s.Game.CountryOf(team!.Id);
             if (country is null) return Refused("your team plays no country at the moment", StatusCodes.Status409Conflict);
-            return Outcome(await s.TakeAsync(new MoveSubmitted(s.Now, team.Id, country, r.Round, new TeamMove(r.Bloc, r.Threat))));
+            var move = new TeamMove(r.Bloc, r.Threat);
+            // What the team's page offers is what the engine can honour: anything else is refused here, not journaled and ignored.
+            if (BlocMoves.Check(WargameViews.Team(s, team).BlocMoves!, move) is { } closed) return Refused(closed, StatusCodes.Status409Conflict);
+            return Outcome(await s.TakeAsync(new MoveSubmitted(s.Now, team.Id, country, r.Round, move)));
         });
         api.MapPost("/offer", async (HttpContext http, OfferRequest r, WargameSession s, RateLimiter limit) =>
         {
