@@ -90,6 +90,8 @@ public static class WargameApi
         api.MapPost("/inject", async (HttpContext http, InjectRequest r, WargameSession s, RateLimiter limit) =>
         {
             if (Instructor(http, s, limit) is { } no) return no;
+            // A NaN passes every range check (NaN <= 0 and NaN > 1 are both false): refuse non-finite numbers by name first.
+            if (NonFinite(("severity", r.Severity), ("rate", r.Rate)) is { } field) return Refused($"{field}: a finite number");
             // Built for the round after the current one; if the round closes meanwhile the game refuses it and says why.
             var round = s.Game.Round + 1;
             var (e, why) = EventMenu.Build(s.Scenario, r, round);
@@ -193,6 +195,10 @@ public static class WargameApi
             if (levels[k] < 0 || levels[k] >= issues[k].Count) return $"levels[{k}] ({issues[k].Name}): 0..{issues[k].Count - 1}";
         return null;
     }
+
+    /// <summary>The name of the first number that is given but not finite (NaN, ±Infinity); null if there is none.</summary>
+    private static string? NonFinite(params (string Name, double? Value)[] numbers) =>
+        numbers.FirstOrDefault(n => n.Value is { } x && !double.IsFinite(x)).Name;
 
     /// <summary>Null when the request carries the current instructor key and is within the rate limit.</summary>
     private static IResult? Instructor(HttpContext http, WargameSession s, RateLimiter limit)
