@@ -33,6 +33,9 @@ public sealed record TeamView(string TeamId, string TeamName, string? Country, C
 {
     /// <summary>Applications to join the bloc before the members this round, with what each is worth to this team's country.</summary>
     public IReadOnlyList<ApplicationView> Applications { get; init; } = [];
+
+    /// <summary>The bloc moves and threat answers open to this team now, and why the others are closed; null without a country.</summary>
+    public BlocMovesView? BlocMoves { get; init; }
 }
 
 public sealed record IssueView(string Name, IReadOnlyList<string> Labels);
@@ -98,7 +101,8 @@ public static class WargameViews
             country is null ? null : Brief(s, country), World(s, sight), offers, threats, g.Messages,
             s.World.Countries.Where(c => c.Id != country).Select(c => c.Id).ToArray(), s.World.Minerals.Select(x => x.Id).ToArray(), Issues,
             country is null ? g.Seats.Where(kv => kv.Value is null).Select(kv => kv.Key).ToArray() : [])
-            { Applications = country is not null && Applications.IsMember(s, country) ? Applications.For(s, country) : [] };
+            { Applications = country is not null && Applications.IsMember(s, country) ? Applications.For(s, country) : [],
+              BlocMoves = country is null ? null : BlocMoves.For(s, country, threats.Count > 0) };
     }
 
     /// <summary>The scenario's information rules applied to the team playing <paramref name="country"/> (null: a team with no seat).</summary>
