@@ -13,7 +13,7 @@ public sealed record BlocMovesView(IReadOnlyList<string> Bloc, IReadOnlyList<str
 
 /// <summary>
 /// Which bloc moves the engine can honour for a country, read from the world the teams see now. A team's move in game
-/// round r is taken in simulated round r + 1, where the engine ignores a choice it cannot carry out (a founder leaving,
+/// round r counts from round r, as the computer's decisions do; the engine ignores a choice it cannot carry out (a founder leaving,
 /// a member joining, a country already on its way in or out): the API refuses those instead of journaling a move that
 /// the debrief would then report as made but that never happened.
 /// </summary>
