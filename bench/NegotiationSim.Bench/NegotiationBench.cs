@@ -79,14 +79,15 @@ public static class NegotiationBench
         {
             foreach (var (s, slot) in new[] { (scenario, 0), (without, 1) })
             {
+                var (ended, signed) = (0, 0);
                 var sw = Stopwatch.StartNew();
-                var reports = await Engines.RunAsync(s, engine);
-                best[slot] = Math.Min(best[slot], sw.Elapsed.TotalSeconds);
-                if (slot == 0)
+                await Engines.RunAsync(s, engine, r =>
                 {
-                    sessions = reports.Sum(r => r.Sessions.Count);
-                    deals = reports.Sum(r => r.Deals.Count(d => d.Status == "signed"));
-                }
+                    ended += r.Sessions.Count;
+                    signed += r.Deals.Count(d => d.Status == "signed");
+                });
+                best[slot] = Math.Min(best[slot], sw.Elapsed.TotalSeconds);
+                if (slot == 0) (sessions, deals) = (ended, signed);
             }
         }
         Console.WriteLine(FormattableString.Invariant(

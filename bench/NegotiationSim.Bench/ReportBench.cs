@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using NegotiationSim.Cli;
 using NegotiationSim.Cli.Reports;
-using NegotiationSim.Core.Policy;
-using NegotiationSim.Core.Reports;
 
 namespace NegotiationSim.Bench;
 
@@ -12,12 +9,11 @@ namespace NegotiationSim.Bench;
 /// </summary>
 public static class ReportBench
 {
-    public static void Print(Scenario scenario, IReadOnlyList<RoundReport> reports)
+    /// <summary>Times the pages on the run folder <paramref name="dir"/>, then deletes it if asked.</summary>
+    public static void Print(string dir, bool delete)
     {
-        var dir = Directory.CreateTempSubdirectory("negsim-bench-report-").FullName;
         try
         {
-            RunFiles.Write(dir, scenario, reports, "bench");
             var bytes = Directory.GetFiles(dir).Sum(f => new FileInfo(f).Length);
             var (reportFirst, reportWarm, reportCpu, size) = Time(() => ReportPage.Build(RunFolder.Load(dir)).Length);
             var (compareFirst, compareWarm, compareCpu, _) = Time(() => ComparePage.Build(RunComparison.Of(RunFolder.Load(dir), RunFolder.Load(dir))).Length);
@@ -25,7 +21,10 @@ public static class ReportBench
                 $"report   first {reportFirst,7:F0} ms  warm {reportWarm,7:F0} ms (CPU {reportCpu:F0} ms)  page {size / 1024.0:F0} KB from {bytes / 1048576.0:F1} MB of run files"));
             Console.WriteLine(FormattableString.Invariant($"compare  first {compareFirst,7:F0} ms  warm {compareWarm,7:F0} ms (CPU {compareCpu:F0} ms)  (the run against itself)"));
         }
-        finally { Directory.Delete(dir, recursive: true); }
+        finally
+        {
+            if (delete) Directory.Delete(dir, recursive: true);
+        }
     }
 
     /// <summary>Wall time of the first call and the warm median; the warm median of process CPU time too, which a busy machine disturbs less.</summary>

@@ -39,8 +39,7 @@ public static class DashboardRun
         }
         if (reports.Count == scenario.Rounds)
         {
-            RunFiles.Write(dir, scenario, reports, EngineKind.Grains.ToString());
-            Screens.Summary(console, scenario, reports);
+            Screens.Summary(console, scenario, RunFiles.Write(dir, scenario, reports));
             console.MarkupLineInterpolated($"[green]{reports.Count} rounds in {started.Elapsed.TotalSeconds:F1} s; files in {dir}[/]");
         }
         else console.MarkupLineInterpolated($"[red]{run.Status().Error ?? "run stopped"} after {reports.Count} rounds; no files written[/]");

@@ -10,28 +10,29 @@ namespace NegotiationSim.Cli;
 
 public enum EngineKind { Grains, Reference }
 
-/// <summary>Runs a scenario round by round on either engine; the caller sees each report as it completes.</summary>
+/// <summary>How much of a run was done: the rounds completed and the grain calls made (0 on the reference engine).</summary>
+public readonly record struct RunCount(int Rounds, long GrainCalls);
+
+/// <summary>
+/// Runs a scenario round by round on either engine; the caller sees each report as it completes and keeps what it
+/// needs (the reports are not collected here, so memory does not grow with the run's length).
+/// </summary>
 public static class Engines
 {
-    public static async Task<IReadOnlyList<RoundReport>> RunAsync(Scenario scenario, EngineKind engine,
-        Action<RoundReport>? onRound = null, CancellationToken ct = default) =>
-        (await RunCountingAsync(scenario, engine, onRound, ct)).Reports;
-
-    /// <summary>As <see cref="RunAsync"/>, also returning the grain calls made (0 on the reference engine).</summary>
-    public static async Task<(IReadOnlyList<RoundReport> Reports, long GrainCalls)> RunCountingAsync(Scenario scenario,
-        EngineKind engine, Action<RoundReport>? onRound = null, CancellationToken ct = default)
+    public static async Task<RunCount> RunAsync(Scenario scenario, EngineKind engine,
+        Action<RoundReport>? onRound = null, CancellationToken ct = default)
     {
-        var reports = new List<RoundReport>();
+        var rounds = 0;
         if (engine == EngineKind.Reference)
         {
             var simulation = new Simulation(scenario, new ReferenceHost(scenario));
             for (var t = 1; t <= scenario.Rounds && !ct.IsCancellationRequested; t++)
             {
-                var report = await simulation.RunRoundAsync(t);
-                reports.Add(report);
+                var report = await simulation.RunRoundAsync(t); // not inside onRound?.Invoke(…): that skips the round when no one listens
                 onRound?.Invoke(report);
+                rounds++;
             }
-            return (reports, 0);
+            return new RunCount(rounds, 0);
         }
         long calls;
         using var host = BuildSilo();
@@ -44,8 +45,8 @@ public static class Engines
             for (var t = 1; t <= scenario.Rounds && !ct.IsCancellationRequested; t++)
             {
                 var report = await run.RunRoundAsync(t);
-                reports.Add(report);
                 onRound?.Invoke(report);
+                rounds++;
             }
             calls = await run.GrainCallsAsync();
         }
@@ -53,7 +54,7 @@ public static class Engines
         {
             await host.StopAsync(CancellationToken.None);
         }
-        return (reports, calls);
+        return new RunCount(rounds, calls);
     }
 
     /// <summary>The embedded default: one silo on localhost clustering, nothing to install.</summary>

@@ -45,9 +45,10 @@ public static class RunCommand
             if (engine != EngineKind.Grains) { show.Error("--dashboard shows the grains engine; drop --engine reference"); return 2; }
             return await DashboardRun.RunAsync(console, scenario, file, dir, dashboardUrls, ct);
         }
-        var reports = new List<RoundReport>();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        void OnRound(RoundReport r) { reports.Add(r); show.Round(r); }
+        // Each round goes to the files as it finishes; a run that fails leaves no files (disposing discards them).
+        using var files = new RunFiles(dir, scenario);
+        void OnRound(RoundReport r) { files.Add(r); show.Round(r); }
         if (show.ShowsProgress)
             await console.Progress().AutoClear(false).StartAsync(async ctx =>
             {
@@ -55,8 +56,9 @@ public static class RunCommand
                 await Engines.RunAsync(scenario, engine, r => { OnRound(r); task.Increment(1); }, ct);
             });
         else await Engines.RunAsync(scenario, engine, OnRound, ct);
+        var reports = files.Digest;
         if (reports.Count == 0) return 130;
-        RunFiles.Write(dir, scenario, reports, engine.ToString());
+        files.Complete();
         show.Finish(scenario, reports, dir, started.Elapsed);
         if (scenario.Outputs.Report && reports.Count == scenario.Rounds)
         {

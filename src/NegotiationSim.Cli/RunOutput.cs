@@ -55,7 +55,7 @@ public sealed class RunOutput(IAnsiConsole console, IAnsiConsole diagnostics, Ou
                 People.MarkupLine(Markup.Escape($"    {side} {m.Country} (margin {m.Margin.ToString("N0", CultureInfo.InvariantCulture)} $/month): {m.Reasons}"));
     }
 
-    public void Finish(Scenario scenario, IReadOnlyList<RoundReport> reports, string dir, TimeSpan elapsed)
+    public void Finish(Scenario scenario, RunDigest reports, string dir, TimeSpan elapsed)
     {
         switch (format)
         {
@@ -73,10 +73,10 @@ public sealed class RunOutput(IAnsiConsole console, IAnsiConsole diagnostics, Ou
     }
 
     /// <summary>The summary as one value a line (first and last round): prices, floors, members, security, welfare.</summary>
-    public static string SummaryCsv(IReadOnlyList<RoundReport> reports)
+    public static string SummaryCsv(RunDigest reports)
     {
         static string N(double x) => double.IsNaN(x) ? "" : x.ToString("R", CultureInfo.InvariantCulture);
-        var (first, last) = (reports[0], reports[^1]);
+        var (first, last) = (reports.First, reports.Last!);
         var csv = new StringBuilder("measure,mineral,stage,country,first,last\n");
         csv.Append($"bloc_members,,,,{first.Members.Count},{last.Members.Count}\n");
         foreach (var (a, b) in first.Prices.Zip(last.Prices))

@@ -13,25 +13,18 @@ public sealed record RunSummary(
     IReadOnlyList<WelfarePoint> WelfareByCountry,
     IReadOnlyList<RunEvent> Shocks)
 {
-    private static readonly string[] ShockKinds =
-        ["section232-threat", "section232-imposed", "section232-lapsed", "section232-ended", "export-control-announced",
-         "export-control-suspended", "flood", "stockpile", "joined", "left", "disruption",
-         "finance-offered", "finance-committed"];
-
-    public static RunSummary Build(Scenario scenario, IReadOnlyList<RoundReport> rounds)
+    public static RunSummary Build(Scenario scenario, RunDigest rounds)
     {
-        var first = rounds[0];
-        var last = rounds[^1];
-        var membership = rounds.Select(r => new MembershipPoint(r.Round, r.Month, r.Members.Count, r.Members)).ToArray();
+        var first = rounds.First;
+        var last = rounds.Last!;
         var prices = last.Prices.Select(p => new PricePoint(p.Mineral, p.Stage, p.Member, p.Outsider, p.China, p.Floor)).ToArray();
         var security = first.Security.Zip(last.Security, (a, b) =>
             new SecurityChange(a.Mineral, a.UsImportReliance, b.UsImportReliance, a.ChinaShare, b.ChinaShare)).ToArray();
         var welfare = last.Rows.Where(r => r.Stage == "ore").GroupBy(r => r.Country)
             .Select(g => new WelfarePoint(g.Key, g.Sum(r => r.ConsumerSurplus + r.ProducerSurplus + r.TariffRevenue + r.ExportRent + r.Subsidy + r.ContractTransfer)))
             .ToArray();
-        var shocks = rounds.SelectMany(r => r.Events).Where(e => ShockKinds.Contains(e.Kind)).ToArray();
         return new RunSummary(scenario.Name, scenario.Question, scenario.Seed, rounds.Count, first.Month, last.Month,
-            membership, prices, security, welfare, shocks);
+            rounds.Membership.ToArray(), prices, security, welfare, rounds.Shocks.ToArray());
     }
 }
 

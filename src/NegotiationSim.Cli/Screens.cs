@@ -35,13 +35,13 @@ public static class Screens
         return table;
     }
 
-    public static void Summary(IAnsiConsole console, Scenario scenario, IReadOnlyList<RoundReport> reports)
+    public static void Summary(IAnsiConsole console, Scenario scenario, RunDigest reports)
     {
-        var first = reports[0];
-        var last = reports[^1];
+        var first = reports.First;
+        var last = reports.Last!;
         var members = new Table().Title("Bloc members over time").AddColumns("round", "month", "members", "joined / left");
         string[] previous = [];
-        foreach (var r in reports)
+        foreach (var r in reports.Membership)
         {
             var current = r.Members.ToArray();
             var change = current.Except(previous).Select(c => "+" + c).Concat(previous.Except(current).Select(c => "−" + c));
@@ -72,7 +72,7 @@ public static class Screens
         console.Write(welfare);
 
         var shocks = new Table().Title("Shocks, threats and moves").AddColumns("round", "what", "who", "why");
-        foreach (var e in reports.SelectMany(r => r.Events).Where(e => e.Kind is not ("invest" or "capacity" or "recovery" or "disruption")).Take(40))
+        foreach (var e in reports.Moves)
             shocks.AddRow(e.Round.ToString(CultureInfo.InvariantCulture), e.Kind, Markup.Escape($"{e.Country} {e.Mineral}".Trim()), Markup.Escape(e.Reason));
         console.Write(shocks);
     }

@@ -114,6 +114,7 @@ public sealed class Game
         TimerExtended e when e.Round != Round => $"round {e.Round} is not the current round ({Round})",
         TimerExtended e when e.Seconds is < 1 or > 3600 => "extend the timer by 1 to 3600 seconds",
         TimerExtended => Phase is GamePhase.Running or GamePhase.Paused ? null : "the game is not running",
+        EventInjected e when EventNumbers.FirstNonFinite(e.Event) is { } field => $"{field}: a finite number",
         EventInjected e when e.Round <= Round && Phase != GamePhase.Setup => $"events can be injected from round {Round + 1}",
         EventInjected e when e.Round > Rules.Rounds => $"the game ends at round {Rules.Rounds}",
         EventInjected => Phase == GamePhase.Ended ? "the game has ended" : null,

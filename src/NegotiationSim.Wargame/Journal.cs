@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace NegotiationSim.Wargame;
 
@@ -10,7 +11,12 @@ namespace NegotiationSim.Wargame;
 /// </summary>
 public sealed class Journal : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Named literals so an input the game accepted with a NaN meaning "not given" (a stockpile's BuyBelow) can be written;
+    // the game's checks refuse every other non-finite number before it reaches the journal.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
     private readonly FileStream _file;
     private readonly Lock _gate = new();
 

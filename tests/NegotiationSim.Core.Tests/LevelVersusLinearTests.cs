@@ -133,4 +133,35 @@ public sealed class RegionWelfareTests
             Assert.Equal(full[r].TariffRevenue, one.TariffRevenue, 10);
         }
     }
+
+    [Fact]
+    public void WelfareOfEach_SixWhatIfs_SameBitsAsOneByOne()
+    {
+        // Given: six what-ifs (four solved together on the shared factors, two alone), different regions and changes
+        double[,] flows = { { 0, 50, 200, 300 }, { 500, 0, 150, 200 }, { 300, 100, 200, 200 }, { 50, 100, 110, 20 } };
+        double[,] powers = { { 1.00, 1.21, 1.41, 1.22 }, { 1.37, 1.00, 1.31, 1.23 }, { 1.32, 1.36, 1.00, 1.18 }, { 1.57, 1.41, 1.25, 1.15 } };
+        var model = LinearGsim.Factorise(new GsimData(flows, powers, [-1.25, -1.25, -1.25, -1.25], [5, 5, 5, 5], [1.5, 1.5, 1.5, 1.5]));
+        (int, int, double)[] fta = [(2, 0, 1.0), (0, 2, 1.0), (3, 1, 1.3)];
+        (int, int, double)[] duty = [(1, 3, 1.5)];
+        (int, int, double)[][] shocks = [fta, duty, fta, duty, fta, fta];
+
+        // When
+        var together = model.WelfareOfEach(shocks.Select((c, k) => (k % 4, (IReadOnlyList<(int, int, double)>)c)).ToArray());
+
+        // Then: exactly equal, not just close — the bloc's choices must not depend on how the what-ifs were grouped
+        for (var k = 0; k < shocks.Length; k++) Assert.Equal(model.WelfareOf(k % 4, shocks[k]), together[k]);
+    }
+
+    [Fact]
+    public void WelfareOf_PairListedTwice_Refused()
+    {
+        // Given
+        double[,] flows = { { 0, 50 }, { 500, 0 } };
+        double[,] powers = { { 1.0, 1.2 }, { 1.3, 1.0 } };
+        var model = LinearGsim.Factorise(new GsimData(flows, powers, [-1.25, -1.25], [5, 5], [1.5, 1.5]));
+
+        // When / Then
+        var e = Assert.Throws<ArgumentException>(() => model.WelfareOf(0, [(1, 0, 1.1), (1, 0, 1.2)]));
+        Assert.Contains("(1,0) is listed twice", e.Message);
+    }
 }

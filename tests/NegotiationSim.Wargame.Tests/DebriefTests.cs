@@ -44,11 +44,12 @@ public sealed class DebriefTests(ITestOutputHelper output)
         foreach (var t in d.Teams) foreach (var g in t.Gap) output.WriteLine($"{t.Country} gap: {DebriefSeat.Describe(g)}");
 
         Assert.Equal(3, japan.Rounds.Count); // simulated rounds 1..3 of a game that closed two rounds
-        // Round 2 carries round 1's decisions: the team's deal and offer, Korea's defiance of the threat.
+        // Round 2 carries the deal agreed in round 1 (signed the round after, with its offer); round 1 carries Korea's
+        // defiance of the threat, next to the computer's answer having seen the same round.
         Assert.Contains(japan.Rounds[1].Team.Deals, x => x.StartsWith("W1: buys gallium refined from KOR", StringComparison.Ordinal));
         Assert.Contains(japan.Rounds[1].Team.Offers, x => x.StartsWith("O1 to KOR: buy gallium refined", StringComparison.Ordinal));
         Assert.Contains(korea.Rounds[1].Team.Deals, x => x.StartsWith("W1: sells gallium refined to JPN", StringComparison.Ordinal));
-        Assert.Equal("defy", korea.Rounds[1].Team.Threat);
+        Assert.Equal("defy", korea.Rounds[0].Team.Threat);
         // The computer in Korea's seat faces the same threat from round 1 and answers it with its own bloc decision.
         Assert.Contains(korea.Rounds[0].Computer.Threat, new[] { "comply", "defy" });
         Assert.Equal(korea.Rounds[0].Computer.Bloc == "join" ? "comply" : "defy", korea.Rounds[0].Computer.Threat);

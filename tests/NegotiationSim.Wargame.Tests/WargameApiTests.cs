@@ -222,7 +222,7 @@ public sealed class WargameApiTests
         await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules with { Rounds = 2 });
         var japan = await host.AddTeamAsync("<script>alert(1)</script>", "JPN");
         await host.Instructor("POST start");
-        await host.Team(japan, "POST move", new { round = 1, bloc = "Leave" });
+        Assert.True((await host.Team(japan, "POST move", new { round = 1, bloc = "Stay" })).IsSuccessStatusCode);
         await host.Instructor("POST advance");
         var html = await (await host.Instructor("debrief.html")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("<script>alert", html);

@@ -41,8 +41,8 @@ public sealed class WargameGrainsTests
         await MoveAsync(host, japan, 1, "Stay");
         await MoveAsync(host, korea, 1, "Join"); // closes round 1: round 2 simulated with the deal
         Assert.True((await host.Instructor("POST inject", new { kind = "disruption", country = "CHN", mineral = "gallium", stage = "refined" })).IsSuccessStatusCode);
-        await MoveAsync(host, japan, 2, "Leave");
-        await MoveAsync(host, korea, 2, "Stay"); // round 3 simulated with the disruption
+        await MoveAsync(host, japan, 2, "Stay"); // Japan founded FORGE and may not leave
+        await MoveAsync(host, korea, 2, "Leave"); // round 3 simulated with the disruption
         Assert.Equal(3, host.Session.Reports.Count);
         Assert.True(await host.Session.GrainCallsAsync() > afterFirst, "rounds 2 and 3 made no grain calls");
 
@@ -72,8 +72,8 @@ public sealed class WargameGrainsTests
         // And both go on alike: the same moves close round 3 into the same round 4.
         foreach (var h in new[] { host, resumed })
         {
-            await MoveAsync(h, japan, 3, "Join");
-            await MoveAsync(h, korea, 3, "Join");
+            await MoveAsync(h, japan, 3, "Stay");
+            await MoveAsync(h, korea, 3, "Stay");
         }
         Assert.Equal(4, resumed.Session.Reports.Count);
         Assert.Equal(Bytes(host.Session), Bytes(resumed.Session));

@@ -31,15 +31,16 @@ public sealed class WargameLoadTests
         try
         {
             Assert.True((await host.Instructor("POST start")).IsSuccessStatusCode);
-            var bloc = new[] { "Stay", "Join", "Leave" };
-            var answers = await Task.WhenAll(codes.Select((code, k) => host.Team(code, "POST move", new { round = 1, bloc = bloc[k % 3] })));
+            // Each team makes a move open to its country (founders cannot leave, members cannot join), varied across the class.
+            var bloc = countries.Select((c, k) => BlocMoves.For(host.Session, c, threatened: false).Bloc).Select((open, k) => open[k % open.Count]).ToArray();
+            var answers = await Task.WhenAll(codes.Select((code, k) => host.Team(code, "POST move", new { round = 1, bloc = bloc[k] })));
             Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
 
             // Every move was journaled and counted: the round closed because all 40 had moved, with all 40 moves in it.
             var closed = Assert.Single(host.Session.Game.History);
             Assert.Equal(CloseReason.AllMoved, closed.Reason);
             Assert.Equal(countries.Order(StringComparer.Ordinal), closed.Moves.Keys.Order(StringComparer.Ordinal));
-            for (var k = 0; k < countries.Length; k++) Assert.Equal(Enum.Parse<BlocChoice>(bloc[k % 3]), closed.Moves[countries[k]].Bloc);
+            for (var k = 0; k < countries.Length; k++) Assert.Equal(Enum.Parse<BlocChoice>(bloc[k], ignoreCase: true), closed.Moves[countries[k]].Bloc);
             var lines = ReadShared(host.Session.JournalPath);
             Assert.Equal(40, lines.Count(l => l.Contains("\"kind\":\"move\"", StringComparison.Ordinal)));
 

@@ -115,7 +115,7 @@ public sealed partial class WargameRestartTests : IDisposable
             await first.SendAsync("move", new { round = 1, bloc = "Join" }, korea); // closes round 1: round 2 simulated with the deal
             await first.SendAsync("inject", new { kind = "disruption", country = "CHN", mineral = "gallium", stage = "refined" });
             await first.SendAsync("message", new { text = "Ministers meet <tonight>" });
-            await first.SendAsync("move", new { round = 2, bloc = "Leave" }, japan); // mid-round 2: Korea has not moved
+            await first.SendAsync("move", new { round = 2, bloc = "Stay" }, japan); // mid-round 2: Korea has not moved
             before = State(await first.SendAsync("instructor"));
             first.Kill();
         }

@@ -164,13 +164,18 @@ public static class MembershipWhatIf
             var floor = floors[new MarketId(market.Mineral, stage).Index];
             if (double.IsNaN(floor) || market.Linearise(stage) is not { } lin) continue;
             var (model, _) = lin;
+            // Every country's what-if shares this stage's factorisation: build them all, then solve them together.
+            var whatIfs = new List<(int Region, IReadOnlyList<(int, int, double)> Changes)>();
             for (var j = 0; j < n; j++)
             {
-                var joining = !members[j];
-                var distinct = WedgeChanges(market, stage, floor, members, j, joining);
-                if (distinct.Count == 0) continue;
-                var welfare = model.WelfareOf(j, distinct).Total;
-                value[j] += joining ? welfare : -welfare;
+                var distinct = WedgeChanges(market, stage, floor, members, j, joining: !members[j]);
+                if (distinct.Count > 0) whatIfs.Add((j, distinct));
+            }
+            var welfare = model.WelfareOfEach(whatIfs);
+            for (var k = 0; k < whatIfs.Count; k++)
+            {
+                var j = whatIfs[k].Region;
+                value[j] += !members[j] ? welfare[k].Total : -welfare[k].Total;
             }
         }
         return value;

@@ -12,15 +12,19 @@ namespace NegotiationSim.Core.Engine;
 /// </summary>
 public sealed partial class Simulation
 {
-    private void DecideToJoin(int round, int j, double value, string reason, List<RunEvent> events)
+    /// <param name="decided">The round a join under notice counts from: this round, or the round before for a team's decision.</param>
+    private void DecideToJoin(int round, int j, double value, string reason, List<RunEvent> events, int? decided = null)
     {
         var bloc = _scenario.Bloc!;
+        var from = decided ?? round;
         if (!bloc.AdmissionRule.Votes)
         {
-            _joinAt[j] = round + Math.Max(1, bloc.NoticeJoin);
+            _joinAt[j] = from + Math.Max(1, bloc.NoticeJoin);
             events.Add(Row(round, "decides-to-join", j, -1, null, value, reason));
             return;
         }
+        // An application is voted on the round after it is made public, so team-played members can see it and vote: a
+        // team's application counts from the round it appears in, not the round before.
         _appliedAt[j] = round;
         events.Add(Row(round, "applies-to-join", j, -1, null, value, $"{reason}; the members vote next round ({bloc.AdmissionRule.Name})"));
     }

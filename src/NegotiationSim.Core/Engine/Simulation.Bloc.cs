@@ -40,7 +40,7 @@ public sealed partial class Simulation
         {
             // A refused applicant may apply again, but not in the round that refused it.
             if (_joinAt[j] >= 0 || _leaveAt[j] >= 0 || _appliedAt[j] >= 0 || votedOn.Contains(j)) continue;
-            if (TeamPlays(j)) { DirectMembership(round, j, events); continue; }
+            if (TeamPlays(j)) continue; // the team decided at the start of the round (TakeTeamAnswers)
             var p = payoffs[j];
             if (!_members[j] && bloc.IsEligible(j, _world) && p.Total > p.Threshold)
                 DecideToJoin(round, j, p.Total, $"in beats out by {p.Total:G4} $/month (> hysteresis {p.Threshold:G4}): {p.Reasons}", events);

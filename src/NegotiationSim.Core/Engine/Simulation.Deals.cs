@@ -90,13 +90,18 @@ public sealed partial class Simulation
             events.Add(Row(round, "deal-investment", order.Country, d.Mineral, (Stage)(order.Market % Stages.Count), order.Added,
                 $"{order.Reason}: +{order.Added:G4} t/month due in round {order.Arrival}"));
         if (_us < 0 || (d.Buyer != _us && d.Seller != _us)) return;
-        var partner = d.Buyer == _us ? d.Seller : d.Buyer;
+        EndSection232(round, d.Buyer == _us ? d.Seller : d.Buyer, d.Mineral, d.Id, events);
+    }
+
+    /// <summary>An agreement with the US ends the partner's Section 232 threat and any duty already imposed on it.</summary>
+    private void EndSection232(int round, int partner, int mineral, string dealId, List<RunEvent> events)
+    {
         var threat = _threats.For(partner);
         var duties = _threats.Duties.Where(x => x.Exporter == partner).ToArray();
         if (threat is null && duties.Length == 0) return;
         if (threat is not null) _threats.Active.Remove(threat);
         foreach (var x in duties) _threats.Duties.Remove(x);
-        events.Add(Row(round, "section232-ended", partner, d.Mineral, null, 0, $"threat withdrawn: {_world.Countries[partner].Name} agreed deal {d.Id} with the US"));
+        events.Add(Row(round, "section232-ended", partner, mineral, null, 0, $"threat withdrawn: {_world.Countries[partner].Name} agreed deal {dealId} with the US"));
     }
 
     private double OreToRefined(int mineral)

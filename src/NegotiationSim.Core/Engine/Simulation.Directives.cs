@@ -34,17 +34,36 @@ public sealed partial class Simulation
     private IEnumerable<ScheduledEvent> ScheduledFor(int round) =>
         _scenario.Events.Where((e, k) => !_withdrawn.Contains(k)).Concat(_directives.Events).Where(e => e.Round == round);
 
-    /// <summary>A team's bloc choice, under the same eligibility, founder and notice rules as the computer's.</summary>
+    /// <summary>
+    /// A team answers in the game round that shows simulated round − 1, after seeing that round as the computer does in
+    /// its policy phase; its answers reach the engine only now. So they count from round − 1, as the computer's would: a
+    /// join under notice takes effect when a computer's decision of round − 1 would (before this round's Section 232
+    /// deadlines), and a deal agreed with the US ends the threat it answers before the deadline is judged (the deal is
+    /// still signed, and valued, in this round's negotiation phase). Without this a team that answers a threat in the
+    /// round before its deadline, as a computer may, would be punished for the one-round delay of the game.
+    /// </summary>
+    private void TakeTeamAnswers(int round, List<RunEvent> events)
+    {
+        if (_scenario.Bloc is not null)
+            foreach (var j in _directives.Played.Distinct().Order())
+                if (_joinAt[j] < 0 && _leaveAt[j] < 0 && _appliedAt[j] < 0) DirectMembership(round, j, events);
+        foreach (var d in _directives.Deals)
+            if (_us >= 0 && (d.Buyer == _us || d.Seller == _us))
+                EndSection232(round, d.Buyer == _us ? d.Seller : d.Buyer, d.Mineral, d.Id, events);
+    }
+
+    /// <summary>A team's bloc choice, under the same eligibility, founder and notice rules as the computer's, counted from round − 1.</summary>
     private void DirectMembership(int round, int j, List<RunEvent> events)
     {
         var bloc = _scenario.Bloc!;
         var choice = _directives.Bloc.LastOrDefault(b => b.Country == j);
         if (choice is null) return;
+        var decided = round - 1;
         if (choice.Join && !_members[j] && bloc.IsEligible(j, _world))
-            DecideToJoin(round, j, 0, "the team's decision", events);
+            DecideToJoin(round, j, 0, "the team's decision", events, decided);
         else if (!choice.Join && _members[j] && !bloc.Founders.Contains(j))
         {
-            _leaveAt[j] = round + Math.Max(1, bloc.NoticeLeave);
+            _leaveAt[j] = decided + Math.Max(1, bloc.NoticeLeave);
             events.Add(Row(round, "decides-to-leave", j, -1, null, 0, "the team's decision"));
         }
     }

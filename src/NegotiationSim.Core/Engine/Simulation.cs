@@ -53,6 +53,7 @@ public sealed partial class Simulation
     public async Task<RoundReport> RunRoundAsync(int round)
     {
         var events = new List<RunEvent>();
+        TakeTeamAnswers(round, events);
         var disruptions = ApplyScheduled(round, events);
         await StartStockpilesAsync(round, events);
         ApplyMembershipChanges(round, events);

@@ -85,4 +85,56 @@ internal sealed class LuDecomposition
             rhs[i] = s / _lu[i, i];
         }
     }
+
+    /// <summary>
+    /// <see cref="SolveInPlace(Span{double})"/> for four right-hand sides in one pass over the factors (the factors of
+    /// a 200-region market do not fit in cache, so reading them once instead of four times is most of the saving).
+    /// Each vector sees the same operations in the same order as when solved alone: the same bits.
+    /// </summary>
+    public void SolveInPlace(Span<double> a, Span<double> b, Span<double> c, Span<double> d)
+    {
+        int n = Size;
+        if (a.Length != n || b.Length != n || c.Length != n || d.Length != n)
+            throw new ArgumentException($"Right-hand sides must have length {n}.");
+
+        for (int k = 0; k < n; k++)
+        {
+            int p = _swaps[k];
+            if (p == k)
+                continue;
+            (a[k], a[p]) = (a[p], a[k]);
+            (b[k], b[p]) = (b[p], b[k]);
+            (c[k], c[p]) = (c[p], c[k]);
+            (d[k], d[p]) = (d[p], d[k]);
+        }
+
+        for (int i = 1; i < n; i++)
+        {
+            double sa = a[i], sb = b[i], sc = c[i], sd = d[i];
+            for (int j = 0; j < i; j++)
+            {
+                double l = _lu[i, j];
+                sa -= l * a[j];
+                sb -= l * b[j];
+                sc -= l * c[j];
+                sd -= l * d[j];
+            }
+            (a[i], b[i], c[i], d[i]) = (sa, sb, sc, sd);
+        }
+
+        for (int i = n - 1; i >= 0; i--)
+        {
+            double sa = a[i], sb = b[i], sc = c[i], sd = d[i];
+            for (int j = i + 1; j < n; j++)
+            {
+                double u = _lu[i, j];
+                sa -= u * a[j];
+                sb -= u * b[j];
+                sc -= u * c[j];
+                sd -= u * d[j];
+            }
+            double pivot = _lu[i, i];
+            (a[i], b[i], c[i], d[i]) = (sa / pivot, sb / pivot, sc / pivot, sd / pivot);
+        }
+    }
 }

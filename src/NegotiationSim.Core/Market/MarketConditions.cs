@@ -45,8 +45,8 @@ public sealed class MarketConditions
     public bool[]? Members { get; init; }
     /// <summary>Warm start: last round's origin prices (null = base prices).</summary>
     public double[]? StartPrices { get; set; }
-    /// <summary>The solver's per-round cache of the fixed wedges and their powers (set on first use).</summary>
-    internal (double[] Wedge, double[] Pow, bool[] Dynamic)? WedgeCache { get; set; }
+    /// <summary>The solver's per-round cache of the fixed wedges, their powers and the quota pattern (set on first use).</summary>
+    internal SolverCache? SolverCache { get; set; }
 }
 
 /// <summary>The next stage's producers as buyers of this stage: their output price, supply curve and input needs.</summary>

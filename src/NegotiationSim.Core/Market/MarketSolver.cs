@@ -14,9 +14,10 @@ public static class MarketSolver
     public const double AcceptableResidual = 1e-8;
 
     /// <param name="tolerance">Residual to stop at; the stage sweeps pass a looser one while the stages still disagree.</param>
-    public static MarketOutcome Solve(MarketBase b, MarketConditions c, double tolerance = Tolerance)
+    /// <param name="discarded">An earlier outcome of this market that nothing reads any more: its N×N arrays are reused.</param>
+    public static MarketOutcome Solve(MarketBase b, MarketConditions c, double tolerance = Tolerance, MarketOutcome? discarded = null)
     {
-        var w = new SolverWorkspace(b, c);
+        var w = new SolverWorkspace(b, c, discarded);
         var iterations = 0;
         var residual = 0.0;
         for (; iterations < MaxIterations; iterations++)

@@ -40,7 +40,10 @@ public static class MineralSolver
                         conditions[s + 1].Capacity, next.BaseValueAdded, next.Parameters.SupplyElasticity, next.BaseInputCost);
                 }
                 var before = c.StartPrices;
-                var outcome = MarketSolver.Solve(bases[s], c, stageTolerance);
+                // The last sweep's outcome of this stage is replaced now (its prices live on as the warm start), so the
+                // solve reuses its N×N arrays: a 200-country stage is solved hundreds of times a round, and allocating
+                // them afresh each time made the large-object heap churn.
+                var outcome = MarketSolver.Solve(bases[s], c, stageTolerance, outcomes[s]);
                 iterations += outcome.Iterations;
                 if (before is not null)
                 {

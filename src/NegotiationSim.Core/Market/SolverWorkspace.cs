@@ -1,3 +1,4 @@
+using System.Numerics;
 using NegotiationSim.Core.World;
 
 namespace NegotiationSim.Core.Market;
@@ -23,6 +24,9 @@ internal sealed partial class SolverWorkspace
     private readonly double[] _staticWedge;
     private readonly double[] _staticPow;
     private readonly bool[] _dynamic;
+    private readonly SolverCache _cache;
+    private readonly double[] _free;
+    private readonly double[] _scale;
     private readonly double[] _radius;
     private readonly double[] _lastZ;
     private double _commonRadius = 0.5;
@@ -34,20 +38,29 @@ internal sealed partial class SolverWorkspace
     private readonly bool _contemporaneous;
     private const double MaxPriceMultiple = 1000.0;
 
-    public SolverWorkspace(MarketBase b, MarketConditions c)
+    /// <param name="discarded">An outcome of this market no longer read: its N×N arrays are reused (cleared or overwritten).</param>
+    public SolverWorkspace(MarketBase b, MarketConditions c, MarketOutcome? discarded = null)
     {
         _b = b;
         _c = c;
         _n = b.N;
         _sigma = b.Parameters.Sigma;
         _p = c.StartPrices is { } sp ? (double[])sp.Clone() : Enumerable.Repeat(b.BasePrice, _n).ToArray();
+        var spare = discarded is not null && discarded.Delivered.Length == _n * _n ? discarded : null;
         // Rents are solved afresh from prices in every demand pass; none carries over (a lifted control has none).
-        _mu = new double[_n * _n];
+        _mu = Zeroed(spare?.QuotaRent);
         _contemporaneous = c.LevyTiming == LevyTiming.Contemporaneous && !double.IsNaN(c.Floor) && c.Members is not null;
-        _levy = _contemporaneous ? new double[_n * _n] : (double[])c.Levy.Clone();
-        _delivered = new double[_n * _n];
+        if (_contemporaneous) _levy = Zeroed(spare?.Levy);
+        else if (spare is not null && !ReferenceEquals(spare.Levy, c.Levy))
+        {
+            _levy = spare.Levy;
+            Array.Copy(c.Levy, _levy, _n * _n);
+        }
+        else _levy = (double[])c.Levy.Clone();
+        // Every pair of these is written before it is read (UpdateWedges, ComputeDemand), so old values do not matter.
+        _delivered = spare?.Delivered ?? new double[_n * _n];
         _relPow = new double[_n * _n];
-        _x = new double[_n * _n];
+        _x = spare?.Flows ?? new double[_n * _n];
         _index = new double[_n];
         _use = new double[_n];
         _spend = new double[_n];
@@ -59,16 +72,11 @@ internal sealed partial class SolverWorkspace
         _y = new double[_n];
         _z = new double[_n];
         _active = new bool[_n];
+        _free = new double[_n];
+        _scale = new double[_n];
         // The round's wedges are the same for every sweep of a mineral, so their powers are computed once per round.
-        if (c.WedgeCache is { } cache)
-        {
-            (_staticWedge, _staticPow, _dynamic) = cache;
-        }
-        else
-        {
-            (_staticWedge, _staticPow, _dynamic) = StaticWedges(b, c);
-            c.WedgeCache = (_staticWedge, _staticPow, _dynamic);
-        }
+        _cache = c.SolverCache ??= BuildCache(b, c);
+        (_staticWedge, _staticPow, _dynamic) = (_cache.Wedge, _cache.Pow, _cache.Dynamic);
         for (var i = 0; i < _n; i++)
         {
             _active[i] = c.Capacity[i] > 0 && c.UncappedBase[i] > 0;
@@ -77,11 +85,22 @@ internal sealed partial class SolverWorkspace
         InitContracts();
     }
 
-    private (double[] Wedge, double[] Pow, bool[] Dynamic) StaticWedges(MarketBase b, MarketConditions c)
+    private double[] Zeroed(double[]? reused)
+    {
+        if (reused is null) return new double[_n * _n];
+        Array.Clear(reused);
+        return reused;
+    }
+
+    private SolverCache BuildCache(MarketBase b, MarketConditions c)
     {
         var staticWedge = new double[_n * _n];
         var staticPow = new double[_n * _n];
         var dynamic = new bool[_n * _n];
+        var rowHasDynamic = new bool[_n];
+        var baseDelivered = new double[_n * _n];
+        var restricted = new List<int>[_n];
+        for (var j = 0; j < _n; j++) restricted[j] = [];
         var floorPairs = !double.IsNaN(c.Floor) && c.Members is not null;
         for (var i = 0; i < _n; i++)
         {
@@ -93,9 +112,16 @@ internal sealed partial class SolverWorkspace
                     || (c.FloorMode == FloorMode.BorderPlusMinPrice && c.Members![i] && c.Members[j]));
                 staticWedge[ij] = Transport(i, j) * (1 + c.ExportWedge[ij]) * (1 + c.Tariff[ij] + c.Section232[ij] + _levy[ij]);
                 staticPow[ij] = Math.Exp(-_sigma * Math.Log(staticWedge[ij] / b.BaseWedge[ij]));
+                rowHasDynamic[i] |= dynamic[ij];
+                baseDelivered[ij] = b.BasePrice * b.BaseWedge[ij];
+                if (Restricted(ij)) restricted[j].Add(i);
             }
         }
-        return (staticWedge, staticPow, dynamic);
+        return new SolverCache
+        {
+            Wedge = staticWedge, Pow = staticPow, Dynamic = dynamic, RowHasDynamic = rowHasDynamic, BaseDelivered = baseDelivered,
+            RestrictedInto = restricted.Select(r => r.ToArray()).ToArray(),
+        };
     }
 
     private double Transport(int i, int j) => i == j ? 1.0 : 1.0 + _b.Parameters.Transport;
@@ -111,6 +137,13 @@ internal sealed partial class SolverWorkspace
             // Most wedges are fixed during a solve, so (p_ij/p̄0_ij)^(−σ) = (p_i/p0)^(−σ)·(wedge_ij/w̄0_ij)^(−σ):
             // one power per origin and a multiply per pair instead of a log and an exp per pair.
             var originPow = Math.Exp(-_sigma * Math.Log(_p[i] / _b.BasePrice));
+            if (!_cache.RowHasDynamic[i])
+            {
+                // Element-wise products only, so the vectors give the same bits as the scalar loop.
+                ScaleRow(_staticWedge, _p[i], _delivered, i * _n);
+                ScaleRow(_staticPow, originPow, _relPow, i * _n);
+                continue;
+            }
             for (var j = 0; j < _n; j++)
             {
                 var ij = i * _n + j;
@@ -124,6 +157,21 @@ internal sealed partial class SolverWorkspace
             }
         }
         return change;
+    }
+
+    /// <summary>into[row + j] = factor · from[row + j] for the n pairs of one origin's row.</summary>
+    private void ScaleRow(double[] from, double factor, double[] into, int row)
+    {
+        var source = from.AsSpan(row, _n);
+        var target = into.AsSpan(row, _n);
+        var j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var f = new Vector<double>(factor);
+            for (; j <= _n - Vector<double>.Count; j += Vector<double>.Count)
+                (f * new Vector<double>(source[j..])).CopyTo(target[j..]);
+        }
+        for (; j < _n; j++) target[j] = factor * source[j];
     }
 
     /// <summary>A pair whose wedge moves with prices: the contemporaneous levy, or a minimum-price undertaking.</summary>
@@ -147,38 +195,53 @@ internal sealed partial class SolverWorkspace
         return change;
     }
 
+    /// <summary>
+    /// Demand at current delivered prices. Origins are the outer loop so each pass reads the N×N arrays row by row
+    /// (a destination's column is N doubles apart); every destination's sums still add origins in ascending order,
+    /// so the results are the same bits as summing column by column.
+    /// </summary>
     public void ComputeDemand()
     {
         ServeContracts();
+        var quota = _c.Quota;
+        Array.Clear(_free);
+        for (var i = 0; i < _n; i++)
+        {
+            if (!_active[i] || _short[i]) continue;
+            for (var j = 0; j < _n; j++)
+            {
+                var ij = i * _n + j;
+                // Blocked (quota 0) pairs are off the spot market; restricted ones (quota > 0) join after their rents.
+                if (!double.IsNaN(quota[ij]) && (quota[ij] == 0 || quota[ij] > 0)) continue;
+                _free[j] += _b.Beta[ij] * Rel(ij) * _relPow[ij];
+            }
+        }
         for (var j = 0; j < _n; j++)
         {
-            var free = 0.0;
-            for (var i = 0; i < _n; i++)
+            var restricted = _cache.RestrictedInto[j];
+            SolveQuotaRents(j, _free[j], restricted);
+            var sum = _free[j];
+            foreach (var i in restricted)
             {
                 var ij = i * _n + j;
-                if (OffSpot(i, ij) || Restricted(ij)) continue;
-                free += _b.Beta[ij] * Rel(ij) * _relPow[ij];
-            }
-            SolveQuotaRents(j, free);
-            var sum = free;
-            for (var i = 0; i < _n; i++)
-            {
-                var ij = i * _n + j;
-                if (!OffSpot(i, ij) && Restricted(ij)) sum += _b.Beta[ij] * Rel(ij) * _relPow[ij];
+                if (!OffSpot(i, ij)) sum += _b.Beta[ij] * Rel(ij) * _relPow[ij];
             }
             var index = sum > 0 ? Math.Pow(sum, 1 / (1 - _sigma)) : 1.0;
             SetUse(j, index);
             // Spot tonnes follow the CES allocation of spot demand, i.e. use net of the contracted tonnes j receives.
-            var scale = _b.Use[j] > 0 ? Math.Pow(index, _sigma) * SpotUse(j) / _b.Use[j] : 0;
-            var spend = 0.0;
-            for (var i = 0; i < _n; i++)
+            _scale[j] = _b.Use[j] > 0 ? Math.Pow(index, _sigma) * SpotUse(j) / _b.Use[j] : 0;
+            _spend[j] = 0.0;
+            TakeContracts(j);
+        }
+        for (var i = 0; i < _n; i++)
+        {
+            var off = !_active[i] || _short[i];
+            for (var j = 0; j < _n; j++)
             {
                 var ij = i * _n + j;
-                _x[ij] = OffSpot(i, ij) ? 0 : _b.Flows[ij] * _relPow[ij] * scale;
-                spend += _delivered[ij] * _x[ij];
+                _x[ij] = off || quota[ij] == 0 ? 0 : _b.Flows[ij] * _relPow[ij] * _scale[j];
+                _spend[j] += _delivered[ij] * _x[ij];
             }
-            _spend[j] = spend;
-            TakeContracts(j);
         }
     }
 
@@ -186,7 +249,7 @@ internal sealed partial class SolverWorkspace
 
     private bool Restricted(int ij) => !double.IsNaN(_c.Quota[ij]) && _c.Quota[ij] > 0;
 
-    private double Rel(int ij) => _delivered[ij] / (_b.BasePrice * _b.BaseWedge[ij]);
+    private double Rel(int ij) => _delivered[ij] / _cache.BaseDelivered[ij];
 
     /// <summary>Sets j's price index and spot use at that index (final, derived and stock-building parts).</summary>
     private void SetUse(int j, double index)
@@ -211,17 +274,17 @@ internal sealed partial class SolverWorkspace
     /// at which j's demand for it equals the allowed quantity, zero when the quota does not bind. j's demand for the
     /// pair falls monotonically in m, so bisection always finds it; the rent becomes part of the delivered price.
     /// </summary>
-    private void SolveQuotaRents(int j, double free)
+    private void SolveQuotaRents(int j, double free, int[] restrictedInto)
     {
         var restricted = 0;
-        for (var i = 0; i < _n; i++) if (!OffSpot(i, i * _n + j) && Restricted(i * _n + j)) restricted++;
+        foreach (var i in restrictedInto) if (!OffSpot(i, i * _n + j)) restricted++;
         if (restricted == 0) return;
         var baseDelivered = new double[_n];
         var basePow = new double[_n];
-        for (var i = 0; i < _n; i++)
+        foreach (var i in restrictedInto)
         {
             var ij = i * _n + j;
-            if (OffSpot(i, ij) || !Restricted(ij)) continue;
+            if (OffSpot(i, ij)) continue;
             baseDelivered[i] = _delivered[ij];
             basePow[i] = _relPow[ij];
             _mu[ij] = 0;
@@ -229,14 +292,14 @@ internal sealed partial class SolverWorkspace
         var rent = new double[_n];
         for (var pass = 0; pass < (restricted == 1 ? 1 : 4); pass++)
         {
-            for (var i = 0; i < _n; i++)
+            foreach (var i in restrictedInto)
             {
                 var ij = i * _n + j;
-                if (OffSpot(i, ij) || !Restricted(ij)) continue;
+                if (OffSpot(i, ij)) continue;
                 var others = free;
-                for (var k = 0; k < _n; k++)
+                foreach (var k in restrictedInto)
                 {
-                    if (k == i || OffSpot(k, k * _n + j) || !Restricted(k * _n + j)) continue;
+                    if (k == i || OffSpot(k, k * _n + j)) continue;
                     others += _b.Beta[k * _n + j] * baseDelivered[k] / (_b.BasePrice * _b.BaseWedge[k * _n + j])
                         * basePow[k] * Math.Exp((1 - _sigma) * rent[k]);
                 }
@@ -260,10 +323,10 @@ internal sealed partial class SolverWorkspace
                 rent[i] = hi;
             }
         }
-        for (var i = 0; i < _n; i++)
+        foreach (var i in restrictedInto)
         {
             var ij = i * _n + j;
-            if (OffSpot(i, ij) || !Restricted(ij)) continue;
+            if (OffSpot(i, ij)) continue;
             var factor = Math.Exp(rent[i]);
             _delivered[ij] = baseDelivered[i] * factor;
             _relPow[ij] = basePow[i] * Math.Exp(-_sigma * rent[i]);

@@ -19,9 +19,11 @@ public sealed record SeatRound(int Round, string Month, SeatPlay Team, SeatPlay 
 public sealed record GapStep(int Round, string Month, double Change, string Cause);
 
 /// <summary>
-/// Lines the game up with its counterfactual round by round. Simulated round k carries the decisions taken in game
-/// round k − 1 (the team's) or in round k itself (the computer's best response), so both sides of a row took effect
-/// in the same simulated round.
+/// Lines the game up with its counterfactual round by round. Row k holds the bloc decision each side took having seen
+/// simulated round k: the team's in game round k (it reaches the engine in round k + 1, which counts it from round k), the
+/// computer's in round k's policy phase; both take effect after the same notice, so the membership columns differ only
+/// by choice. Deals still lag: a deal the team agreed in game round k − 1 is signed in round k (shown with the offers of
+/// round k − 1), where the computer's sessions of round k sign theirs.
 /// </summary>
 public static class DebriefSeat
 {
@@ -38,14 +40,17 @@ public static class DebriefSeat
         {
             var round = k + 1;
             var actual = s.Reports[k];
-            var move = s.Game.History.FirstOrDefault(h => h.Round == round - 1)?.Moves.GetValueOrDefault(country);
+            var move = s.Game.History.FirstOrDefault(h => h.Round == round)?.Moves.GetValueOrDefault(country);
+            var decided = SeatDecisions(actual, k + 1 < s.Reports.Count ? s.Reports[k + 1] : null, country);
             var offers = s.Game.Offers.Values.Where(o => o.From == country && o.Round == round - 1)
                 .OrderBy(o => int.Parse(o.Id[1..], Inv)).ToArray();
-            var team = new SeatPlay(actual.Members.Contains(country), Bloc(actual, country),
+            var team = new SeatPlay(actual.Members.Contains(country), Bloc(decided),
                 move is { Threat: not ThreatAnswer.None } ? move.Threat.ToString().ToLowerInvariant() : null,
                 Deals(actual, country),
                 offers.Select(o => OfferText(WargameViews.Offer(s.Values, o, country))).ToArray(),
-                Reasons(actual, country), DebriefCache.Welfare(actual, country));
+                [.. Reasons(actual, country).Where(x => !x.EndsWith(": " + TeamsDecision, StringComparison.Ordinal)),
+                    .. decided.Where(e => e.Reason == TeamsDecision).Select(e => $"{e.Kind}: {e.Reason}")],
+                DebriefCache.Welfare(actual, country));
             var cf = k < computer.Count ? computer[k] : null;
             var machine = cf is null ? new SeatPlay(false, "stay", null, [], [], [], double.NaN)
                 : new SeatPlay(cf.Members.Contains(country), Bloc(cf, country), ComputerThreatAnswer(computer, k, country), Deals(cf, country),
@@ -57,8 +62,22 @@ public static class DebriefSeat
         return rows;
     }
 
-    private static string Bloc(RoundReport r, string country) =>
-        r.Events.LastOrDefault(e => e.Country == country && e.Kind is "decides-to-join" or "decides-to-leave")?.Kind switch
+    private static string Bloc(RoundReport r, string country) => Bloc(r.Events.Where(e => e.Country == country));
+
+    private const string TeamsDecision = "the team's decision";
+
+    /// <summary>
+    /// The seat's decisions counted from round k: the team's from game round k (the engine records them in round k + 1)
+    /// and the computer's own in round k when it filled in for a team that let the timer run out.
+    /// </summary>
+    private static RunEvent[] SeatDecisions(RoundReport now, RoundReport? next, string country) =>
+        [.. now.Events.Where(e => e.Country == country && IsDecision(e) && e.Reason != TeamsDecision),
+         .. next?.Events.Where(e => e.Country == country && IsDecision(e) && e.Reason == TeamsDecision) ?? []];
+
+    private static bool IsDecision(RunEvent e) => e.Kind is "decides-to-join" or "decides-to-leave";
+
+    private static string Bloc(IEnumerable<RunEvent> events) =>
+        events.LastOrDefault(e => e.Kind is "decides-to-join" or "decides-to-leave")?.Kind switch
         {
             "decides-to-join" => "join",
             "decides-to-leave" => "leave",

@@ -6,8 +6,9 @@ namespace NegotiationSim.Server.Wargame;
 
 /// <summary>
 /// Turns a game's closed rounds into the simulation's <see cref="RoundDirectives"/>. Game round r shows simulated
-/// round r; the decisions made in it shape simulated round r + 1 (joins after notice, deals in force the round after
-/// signing, as the engine does for the computer).
+/// round r; the decisions made in it reach the engine in simulated round r + 1, which counts bloc decisions and
+/// agreements with the US from round r, as it does a computer's decision of round r (so a join under notice meets a
+/// Section 232 deadline the computer's would); deals are signed in round r + 1 and in force the round after.
 /// </summary>
 public static class Directives
 {

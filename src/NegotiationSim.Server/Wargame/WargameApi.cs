@@ -90,6 +90,8 @@ public static class WargameApi
         api.MapPost("/inject", async (HttpContext http, InjectRequest r, WargameSession s, RateLimiter limit) =>
         {
             if (Instructor(http, s, limit) is { } no) return no;
+            // A NaN passes every range check (NaN <= 0 and NaN > 1 are both false): refuse non-finite numbers by name first.
+            if (NonFinite(("severity", r.Severity), ("rate", r.Rate)) is { } field) return Refused($"{field}: a finite number");
             // Built for the round after the current one; if the round closes meanwhile the game refuses it and says why.
             var round = s.Game.Round + 1;
             var (events, why) = EventMenu.Build(s.Scenario, r, round, s.Game.Inputs.OfType<EventInjected>().Select(i => i.Event).ToArray());
@@ -125,7 +127,12 @@ public static class WargameApi
             if (!Enum.IsDefined(r.Bloc) || !Enum.IsDefined(r.Threat)) return Refused("bloc: stay, join or leave; threat: none, comply or defy");
             var country = s.Game.CountryOf(team!.Id);
             if (country is null) return Refused("your team plays no country at the moment", StatusCodes.Status409Conflict);
-            return Outcome(await s.TakeAsync(new MoveSubmitted(s.Now, team.Id, country, r.Round, new TeamMove(r.Bloc, r.Threat))));
+            var move = new MoveSubmitted(s.Now, team.Id, country, r.Round, new TeamMove(r.Bloc, r.Threat));
+            // A stale or paused-game move is told so first; then what the team's page offers is what the engine can
+            // honour: anything else is refused here, not journaled and then ignored by the simulation.
+            if (s.Game.Check(move) is { } stale) return Refused(stale, StatusCodes.Status409Conflict);
+            if (BlocMoves.Check(WargameViews.Team(s, team).BlocMoves!, move.Move) is { } closed) return Refused(closed, StatusCodes.Status409Conflict);
+            return Outcome(await s.TakeAsync(move));
         });
         api.MapPost("/offer", async (HttpContext http, OfferRequest r, WargameSession s, RateLimiter limit) =>
         {
@@ -136,6 +143,7 @@ public static class WargameApi
             if (CheckDeal(s, country, r.Partner, r.Role, r.Mineral, r.Stage, r.Levels) is { } bad) return Refused(bad);
             var (buyer, seller) = r.Role == "buy" ? (country, r.Partner!) : (r.Partner!, country);
             var outcome = DealSpace.Standard.Compose(r.Levels!);
+            if (IsEmpty(outcome)) return Refused("levels: 0% offtake with no tariff cut and no investment commits neither side to anything; offer some offtake, a tariff cut or an investment");
             var (error, input) = await s.TakeAsync(g => new OfferMade(s.Now, team.Id, country, r.Round, g.NextOfferId, buyer, seller, r.Mineral!, r.Stage!, outcome, r.Counters));
             if (error is not null) return Refused(error, StatusCodes.Status409Conflict);
             var made = s.Game.Offers[((OfferMade)input!).OfferId];
@@ -194,6 +202,21 @@ public static class WargameApi
             if (levels[k] < 0 || levels[k] >= issues[k].Count) return $"levels[{k}] ({issues[k].Name}): 0..{issues[k].Count - 1}";
         return null;
     }
+
+    /// <summary>
+    /// A deal with no offtake, no tariff cut and no investment: price, months and processing then apply to nothing, so
+    /// an offer of it is refused. With 0% offtake but a cut or an investment it is a real (if unusual) deal.
+    /// </summary>
+    private static bool IsEmpty(int outcome)
+    {
+        var d = DealSpace.Standard;
+        return d.Value(outcome, DealSpace.Volume) == 0 && d.Value(outcome, DealSpace.BuyerCut) == 0
+            && d.Value(outcome, DealSpace.SellerCut) == 0 && d.Value(outcome, DealSpace.Investment) == 0;
+    }
+
+    /// <summary>The name of the first number that is given but not finite (NaN, ±Infinity); null if there is none.</summary>
+    private static string? NonFinite(params (string Name, double? Value)[] numbers) =>
+        numbers.FirstOrDefault(n => n.Value is { } x && !double.IsFinite(x)).Name;
 
     /// <summary>Null when the request carries the current instructor key and is within the rate limit.</summary>
     private static IResult? Instructor(HttpContext http, WargameSession s, RateLimiter limit)

@@ -258,10 +258,8 @@ public sealed class WargameSession : IDisposable
         var exponent = strategy switch { "boulware" => 4.0, "conceder" => 0.25, _ => 1.0 };
         var t = Math.Clamp((double)Game.Round / Math.Max(1, Game.Rules.Rounds), 0, 1);
         var aspiration = new TimeDependentStrategy(exponent).Aspiration(t);
-        var share = best > r ? (u - r) / (best - r) : (u >= r ? 1 : 0);
-        var accept = u >= r && share >= aspiration;
-        var why = $"{country.Name} ({strategy}) gets {share:P0} of its possible gain over no deal; it wants {aspiration:P0} now";
-        return new OfferAnswered(Now, null, o.To, o.Round, o.Id, accept, why);
+        return new OfferAnswered(Now, null, o.To, o.Round, o.Id, ComputerReason.Accepts(u, r, best, aspiration),
+            ComputerReason.Why(country.Name, strategy, u, r, best, aspiration));
     }
 
     /// <summary>

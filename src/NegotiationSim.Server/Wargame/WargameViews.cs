@@ -36,6 +36,9 @@ public sealed record TeamView(string TeamId, string TeamName, string? Country, C
 
     /// <summary>The address teams open (`negsim wargame --public-url`, else a LAN address); null: the instructor page's own.</summary>
     public string? PublicUrl { get; init; }
+
+    /// <summary>The bloc moves and threat answers open to this team now, and why the others are closed; null without a country.</summary>
+    public BlocMovesView? BlocMoves { get; init; }
 }
 
 public sealed record IssueView(string Name, IReadOnlyList<string> Labels);
@@ -104,7 +107,8 @@ public static class WargameViews
             country is null ? null : Brief(s, country), World(s, sight), offers, threats, g.Messages,
             s.World.Countries.Where(c => c.Id != country).Select(c => c.Id).ToArray(), s.World.Minerals.Select(x => x.Id).ToArray(), Issues,
             country is null ? g.Seats.Where(kv => kv.Value is null).Select(kv => kv.Key).ToArray() : [])
-            { Applications = country is not null && Applications.IsMember(s, country) ? Applications.For(s, country) : [] };
+            { Applications = country is not null && Applications.IsMember(s, country) ? Applications.For(s, country) : [],
+              BlocMoves = country is null ? null : BlocMoves.For(s, country, threats.Count > 0) };
     }
 
     /// <summary>The scenario's information rules applied to the team playing <paramref name="country"/> (null: a team with no seat).</summary>
@@ -138,10 +142,15 @@ public static class WargameViews
             sight.OthersRound, sight.Hidden(k => s.Reports[k - 1].Month));
     }
 
+    /// <summary>
+    /// The Section 232 threat standing against the country, if any: a threat ends when it is withdrawn (the country joined
+    /// or agreed with the US), imposed, or lapsed at its deadline, and joining the bloc ends it whatever the engine says.
+    /// </summary>
     private static IReadOnlyList<string> ThreatsAgainst(WargameSession s, string country)
     {
-        var threats = s.Reports.SelectMany(r => r.Events).Where(e => e.Country == country && e.Kind is "section232-threat" or "section232-ended").ToList();
-        return threats.Count > 0 && threats[^1].Kind == "section232-threat" ? [threats[^1].Reason] : [];
+        var last = s.Reports.SelectMany(r => r.Events).LastOrDefault(e => e.Country == country
+            && (e.Kind.StartsWith("section232-", StringComparison.Ordinal) || e.Kind == "joined"));
+        return last?.Kind == "section232-threat" ? [last.Reason] : [];
     }
 
     /// <summary>A country's briefing from the scenario and the first simulated round: position, dependencies, stance, objectives.</summary>

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NegotiationSim.Wargame;
+
+namespace NegotiationSim.Wargame.Tests;
+
+/// <summary>
+/// The API refuses the bloc moves the engine could not honour (gallium world: USA and JPN found FORGE, a Section 232
+/// threat stands against KOR from round 1), and the team view says which moves are open.
+/// </summary>
+public sealed class WargameMoveChecksTests
+{
+    private static readonly GameRules Rules = new(300, TimeoutFill.Computer, 5);
+
+    private static async Task<(HttpStatusCode Status, string Error)> MoveAsync(WargameServer host, string code, object move)
+    {
+        var r = await host.Team(code, "POST move", move);
+        return (r.StatusCode, r.IsSuccessStatusCode ? "" : await WargameServer.ErrorOf(r));
+    }
+
+    private static async Task<JsonElement> BlocMovesAsync(WargameServer host, string code) =>
+        (await (await host.Team(code, "team")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("blocMoves");
+
+    private static string[] Strings(JsonElement list) => list.EnumerateArray().Select(x => x.GetString()!).ToArray();
+
+    [Fact]
+    public async Task Moves_TheEngineWouldIgnore_AreRefusedWithTheReasonAndNotJournaled()
+    {
+        await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
+        var japan = await host.AddTeamAsync("Sakura", "JPN");
+        var germany = await host.AddTeamAsync("Adler", "DEU");
+        var korea = await host.AddTeamAsync("Kimchi", "KOR");
+        await host.Instructor("POST start");
+        var before = host.Session.Game.Inputs.Count;
+
+        Assert.Equal((HttpStatusCode.Conflict, "bloc: JPN is a founding member of the bloc and cannot leave under the scenario's rules"),
+            await MoveAsync(host, japan, new { round = 1, bloc = "Leave" }));
+        Assert.Equal((HttpStatusCode.Conflict, "bloc: JPN is already a member of FORGE"), await MoveAsync(host, japan, new { round = 1, bloc = "Join" }));
+        Assert.Equal((HttpStatusCode.Conflict, "bloc: DEU is not a member of FORGE"), await MoveAsync(host, germany, new { round = 1, bloc = "Leave" }));
+        Assert.Equal((HttpStatusCode.Conflict, "threat: no Section 232 threat stands against DEU"),
+            await MoveAsync(host, germany, new { round = 1, bloc = "Stay", threat = "Comply" }));
+        Assert.Equal((HttpStatusCode.Conflict, "bloc: KOR is not a member of FORGE"),
+            await MoveAsync(host, korea, new { round = 1, bloc = "Leave", threat = "Comply" }));
+        Assert.Equal(before, host.Session.Game.Inputs.Count);
+        Assert.Empty(host.Session.Game.Moves);
+
+        // What the team page reads: only the moves that will be honoured, with the reasons for the rest.
+        var forJapan = await BlocMovesAsync(host, japan);
+        Assert.Equal(["stay"], Strings(forJapan.GetProperty("bloc")));
+        Assert.Empty(Strings(forJapan.GetProperty("threat")));
+        Assert.Equal("JPN is a founding member of the bloc and cannot leave under the scenario's rules", forJapan.GetProperty("closed").GetProperty("leave").GetString());
+        var forKorea = await BlocMovesAsync(host, korea);
+        Assert.Equal(["stay", "join"], Strings(forKorea.GetProperty("bloc")));
+        Assert.Equal(["comply", "defy"], Strings(forKorea.GetProperty("threat")));
+
+        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(host, korea, new { round = 1, bloc = "Stay", threat = "Defy" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(host, japan, new { round = 1, bloc = "Stay" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(host, germany, new { round = 1, bloc = "Join" })).Status); // closes round 1
+
+        // Germany's join of round 1 counts from round 1 (as the computer's would): a member in round 2, it may not join
+        // again, and it may leave (it is no founder).
+        Assert.Equal(2, host.Session.Game.Round);
+        Assert.Contains("DEU", host.Session.Reports[^1].Members);
+        Assert.Equal((HttpStatusCode.Conflict, "bloc: DEU is already a member of FORGE"), await MoveAsync(host, germany, new { round = 2, bloc = "Join" }));
+        Assert.Equal(["stay", "leave"], Strings((await BlocMovesAsync(host, germany)).GetProperty("bloc")));
+        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(host, germany, new { round = 2, bloc = "Leave" })).Status);
+    }
+}
