@@ -33,9 +33,10 @@ const WG = (() => {
   }
   function money(x) { return (x === null || x === undefined || Number.isNaN(x)) ? "–" : Math.round(x).toLocaleString("en-US") + " $"; }
   function num(x) { return (typeof x === "number" && isFinite(x)) ? x.toLocaleString("en-US", { maximumSignificantDigits: 4 }) : "–"; }
+  // Wrapped in a box that scrolls sideways: a wide table stays inside its card on a phone.
   function table(head, rows) {
-    return el("table", {}, el("thead", {}, el("tr", {}, head.map(h => el("th", {}, h)))),
-      el("tbody", {}, rows.map(r => el("tr", {}, r.map(c => el("td", {}, c))))));
+    return el("div", { class: "scroll" }, el("table", {}, el("thead", {}, el("tr", {}, head.map(h => el("th", {}, h)))),
+      el("tbody", {}, rows.map(r => el("tr", {}, r.map(c => el("td", {}, c)))))));
   }
   function clockText(c) {
     const left = c.secondsLeft === null || c.secondsLeft === undefined ? "" :
