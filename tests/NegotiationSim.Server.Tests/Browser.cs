@@ -39,9 +39,10 @@ public sealed class Browser : IAsyncDisposable
     }
 
     /// <summary>A page that records console errors and failed requests, so a test can assert the page ran cleanly.</summary>
-    public async Task<(IPage Page, List<string> Problems)> OpenAsync(string url, ColorScheme scheme = ColorScheme.Light)
+    /// <param name="width">The viewport's width in px: 1280 a laptop, 390 a phone (then 844 high).</param>
+    public async Task<(IPage Page, List<string> Problems)> OpenAsync(string url, ColorScheme scheme = ColorScheme.Light, int width = 1280)
     {
-        var context = await Instance.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1100 }, ColorScheme = scheme });
+        var context = await Instance.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = width < 600 ? 844 : 1100 }, ColorScheme = scheme });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") lock (problems) problems.Add($"console: {m.Text}"); };

@@ -39,6 +39,9 @@ public sealed record TeamView(string TeamId, string TeamName, string? Country, C
 
     /// <summary>The bloc moves and threat answers open to this team now, and why the others are closed; null without a country.</summary>
     public BlocMovesView? BlocMoves { get; init; }
+
+    /// <summary>Every country's name by its id, so the page can name partners and free seats (the ids stay the values sent).</summary>
+    public IReadOnlyDictionary<string, string> CountryNames { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record IssueView(string Name, IReadOnlyList<string> Labels);
@@ -108,7 +111,8 @@ public static class WargameViews
             s.World.Countries.Where(c => c.Id != country).Select(c => c.Id).ToArray(), s.World.Minerals.Select(x => x.Id).ToArray(), Issues,
             country is null ? g.Seats.Where(kv => kv.Value is null).Select(kv => kv.Key).ToArray() : [])
             { Applications = country is not null && Applications.IsMember(s, country) ? Applications.For(s, country) : [],
-              BlocMoves = country is null ? null : BlocMoves.For(s, country, threats.Count > 0) };
+              BlocMoves = country is null ? null : BlocMoves.For(s, country, threats.Count > 0),
+              CountryNames = s.World.Countries.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal) };
     }
 
     /// <summary>The scenario's information rules applied to the team playing <paramref name="country"/> (null: a team with no seat).</summary>

@@ -31,8 +31,22 @@ const WG = (() => {
     }
     return data;
   }
-  function money(x) { return (x === null || x === undefined || Number.isNaN(x)) ? "–" : Math.round(x).toLocaleString("en-US") + " $"; }
-  function num(x) { return (typeof x === "number" && isFinite(x)) ? x.toLocaleString("en-US", { maximumSignificantDigits: 4 }) : "–"; }
+  // "+ 0" turns a negative zero (a loss that rounds away) into 0: a page never shows "-0 $".
+  function money(x) { return (x === null || x === undefined || Number.isNaN(x)) ? "–" : (Math.round(x) + 0).toLocaleString("en-US") + " $"; }
+  function num(x) { return (typeof x === "number" && isFinite(x)) ? (x + 0).toLocaleString("en-US", { maximumSignificantDigits: 4 }) : "–"; }
+  // The engine journals its reasons with invariant short numbers (6.611E+06); pages show them as people write them
+  // (6,611,000) and leave the journaled text as it is.
+  function prose(text) {
+    return String(text ?? "").replace(/-?\d+(?:\.\d+)?E[+-]?\d+/gi, m => {
+      const x = Number(m);
+      return isFinite(x) ? (x + 0).toLocaleString("en-US", { maximumSignificantDigits: 4 }) : m;
+    });
+  }
+  // The game's states and why a round closed, in words (the server sends its enum names).
+  const phases = { Setup: "not started", Running: "running", Paused: "paused", Ended: "ended" };
+  const closes = { AllMoved: "every team moved", TimerExpired: "the timer ran out", InstructorAdvanced: "the instructor advanced the round" };
+  function phaseText(p) { return phases[p] || p; }
+  function closeText(c) { return closes[c] || c; }
   // Wrapped in a box that scrolls sideways: a wide table stays inside its card on a phone.
   function table(head, rows) {
     return el("div", { class: "scroll" }, el("table", {}, el("thead", {}, el("tr", {}, head.map(h => el("th", {}, h)))),
@@ -41,7 +55,7 @@ const WG = (() => {
   function clockText(c) {
     const left = c.secondsLeft === null || c.secondsLeft === undefined ? "" :
       " · " + Math.floor(c.secondsLeft / 60) + ":" + String(Math.floor(c.secondsLeft % 60)).padStart(2, "0") + " left";
-    return (c.paused || c.phase) + " · round " + c.round + " of " + c.rounds + left;
+    return (c.paused || phaseText(c.phase)) + " · round " + c.round + " of " + c.rounds + left;
   }
   // Live: the hub says something changed; the page fetches what it may see. A local tick keeps the timer moving.
   function live(fetchView) {
@@ -55,5 +69,5 @@ const WG = (() => {
     return hub;
   }
   function say(id, text, bad) { const e = fill(id, text); e.className = bad ? "note bad" : "note"; }
-  return { el, fill, secret, api, money, num, table, clockText, live, say };
+  return { el, fill, secret, api, money, num, prose, phaseText, closeText, table, clockText, live, say };
 })();

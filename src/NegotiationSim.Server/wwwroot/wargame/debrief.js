@@ -1,5 +1,5 @@
 "use strict";
-const { el, fill, api, table, money, say } = WG;
+const { el, fill, api, table, money, say, prose, closeText } = WG;
 const key = WG.secret("key");
 const H = () => ({ "X-Instructor-Key": key || "" });
 let d = null;
@@ -19,7 +19,7 @@ function side(title, p, reasons) {
   return el("div", { class: "side" }, el("h4", {}, title),
     el("p", {}, p.bloc + " (" + (p.member ? "a member" : "outside the bloc") + ")" + (p.threat ? "; " + p.threat + " to the threat" : "")),
     el("ul", {}, p.deals.map(x => el("li", {}, "deal " + x)), p.offers.map(x => el("li", {}, "offer " + x)),
-      reasons ? p.reasons.map(x => el("li", { class: "reason" }, x)) : []));
+      reasons ? p.reasons.map(x => el("li", { class: "reason" }, prose(x))) : []));
 }
 
 function seatRound(t, k) {
@@ -36,12 +36,12 @@ function showRound() {
   const r = d.roundsPlayed[k - 1];
   if (!r) return;
   slider.setAttribute("aria-valuetext", "round " + r.round + ", " + r.month);
-  fill("round-label", "round " + r.round + " (" + r.month + ")" + (r.closedBy ? ", closed: " + r.closedBy : ""));
+  fill("round-label", "round " + r.round + " (" + r.month + ")" + (r.closedBy ? ", closed: " + closeText(r.closedBy) : ""));
   fill("round-view", [el("p", {}, "Bloc: " + r.members.join(", ")),
     el("h3", {}, "Shocks injected"), el("ul", { id: "shocks" }, r.injected.map(i => el("li", {}, i))),
     el("h3", {}, "Moves"), el("ul", {}, r.moves.map(m => el("li", {}, m))),
     el("h3", {}, "Deals"), el("ul", { id: "round-deals" }, r.deals.map(x => el("li", {}, x.id + " " + x.status + ": " + x.buyer + " buys " + x.mineral + " " + x.stage + " from " + x.seller + " (" + x.note + ")"))),
-    el("h3", {}, "Events"), el("ul", {}, r.events.map(e => el("li", {}, e.kind + " " + e.country + ": " + e.reason)))]);
+    el("h3", {}, "Events"), el("ul", {}, r.events.map(e => el("li", {}, e.kind + " " + e.country + ": " + prose(e.reason))))]);
   d.teams.forEach((t, i) => {
     fill("seat-" + i, seatRound(t, k));
     document.querySelectorAll("#team-" + i + " tbody tr").forEach((tr, j) => tr.classList.toggle("now", j === k - 1));
@@ -66,7 +66,7 @@ async function load() {
       el("span", {}, el("i", { class: "k2" }), "the computer in its seat (dashed)"))),
     el("h4", {}, "The story of the gap"),
     t.gap.length ? el("ul", { class: "gap" }, t.gap.map(g => el("li", {}, "round " + g.round + " (" + g.month + "): "
-      + (g.change >= 0 ? "+" : "") + money(g.change) + "/month " + (g.change >= 0 ? "in the team's favour" : "against the team") + ": " + g.cause)))
+      + (g.change >= 0 ? "+" : "") + money(g.change) + "/month " + (g.change >= 0 ? "in the team's favour" : "against the team") + ": " + prose(g.cause))))
       : el("p", {}, "The team and the computer fared the same."),
     el("h4", {}, "This round"), el("div", { id: "seat-" + i }),
     table(["Round", "Welfare", "Computer in the seat", "Difference", "Cumulative"],

@@ -1,5 +1,5 @@
 "use strict";
-const { el, fill, api, table, clockText, say, money, num } = WG;
+const { el, fill, api, table, clockText, say, money, num, prose } = WG;
 let code = WG.secret("code");
 const H = () => ({ "X-Team-Code": code || "" });
 let view = null;
@@ -12,9 +12,34 @@ function offerBody() {
     counters: document.getElementById("counters").value || null };
 }
 
+// "Korea (KOR)": the name for people, the id as the value the server takes.
+function countryLabel(id) { const n = view.countryNames && view.countryNames[id]; return n ? n + " (" + id + ")" : id; }
+
+// Refills a select only when its choices change, so a refresh (every hub message) keeps what the team picked.
+function choices(id, items) {
+  const s = document.getElementById(id), key = JSON.stringify(items);
+  if (s.dataset.choices === key) return;
+  const was = s.value;
+  s.replaceChildren(...items.map(([v, label]) => el("option", { value: v }, label)));
+  s.dataset.choices = key;
+  if (items.some(([v]) => v === was)) s.value = was;
+}
+
+const blocLabels = { stay: "stay as we are", join: "join", leave: "leave" };
+const threatLabels = { comply: "comply (join the bloc)", defy: "defy" };
+const cap = w => w[0].toUpperCase() + w.slice(1);
+// Only the moves the engine would carry out are offered; a closed one says why in a line under the form.
+function showBlocMoves(m) {
+  choices("bloc", m.bloc.map(b => [cap(b), blocLabels[b] || b]));
+  choices("threat", [["None", "no answer"], ...m.threat.map(t => [cap(t), threatLabels[t] || t])]);
+  document.getElementById("threat-box").hidden = m.threat.length === 0;
+  fill("closed-moves", Object.entries(m.closed).filter(([c]) => c in blocLabels || m.threat.length > 0)
+    .map(([c, why]) => el("li", { "data-closed": c }, "No " + c + ": " + prose(why))));
+}
+
 function build() {
   built = true;
-  fill("partner", view.partners.map(p => el("option", { value: p }, p)));
+  fill("partner", view.partners.map(p => el("option", { value: p }, countryLabel(p))));
   fill("mineral", view.minerals.map(m => el("option", { value: m }, m)));
   fill("issues", view.issues.map((i, k) => el("label", {}, i.name + " ",
     el("select", { "data-issue": i.name }, i.labels.map((l, j) => el("option", { value: j, selected: j === (k === 1 ? 2 : 0) }, l))))));
@@ -33,18 +58,32 @@ async function refresh() {
   if (!code) { document.getElementById("login").hidden = false; return; }
   try { view = await api("GET", "team", H()); } catch (e) { say("move-note", e.message, true); return; }
   fill("team", view.teamName);
-  fill("country", view.country ? "plays " + view.country : "no country yet: ask the instructor");
+  fill("country", view.country ? "plays " + view.country : "no country yet");
   fill("clock", clockText(view.clock) + (view.moved ? " · moved" : " · not moved yet"));
-  document.getElementById("pick-box").hidden = !!view.country;
-  if (!view.country) fill("pick", view.freeSeats.map(c => el("option", { value: c }, c)));
+  // A team without a country has nothing to move or offer yet: it picks one (or waits for the instructor) first.
+  document.getElementById("pick-box").hidden = !!view.country || view.freeSeats.length === 0;
+  for (const id of ["brief", "play", "offers"]) document.getElementById(id).hidden = !view.country;
+  document.getElementById("no-seat").hidden = !!view.country;
+  if (!view.country) {
+    fill("no-seat", view.freeSeats.length ? "Pick a country to play above; your move and offers appear here once you play one."
+      : "Every country is taken: ask the instructor to give your team one.");
+    choices("pick", view.freeSeats.map(c => [c, countryLabel(c)]));
+  }
+  if (view.blocMoves) showBlocMoves(view.blocMoves);
+  // Moves, offers and answers count only while the game runs: the buttons say so instead of failing.
+  const running = view.clock.phase === "Running";
+  for (const id of ["move", "propose"]) {
+    const b = document.getElementById(id);
+    b.disabled = !running;
+    b.title = running ? "" : "the game is " + WG.phaseText(view.clock.phase);
+  }
   if (!built && view.country && view.briefing && view.briefing.position.length) build();
-  document.getElementById("threat-box").hidden = view.threats.length === 0;
-  fill("threats", view.threats.map(t => el("span", { class: "note bad" }, "Threat: " + t)));
+  fill("threats", view.threats.map(t => el("span", { class: "note bad" }, "Threat: " + prose(t))));
   fill("messages", view.messages.map(m => el("p", { class: "message" }, "Instructor: " + m)));
   fill("offer-list", table(["Id", "From → to", "Terms", "Worth to us", "No deal", "Status", ""], view.offers.map(o => [
     o.id, o.from + " → " + o.to, o.buyer + " buys " + o.mineral + " " + o.stage + " from " + o.seller + ": " + o.terms,
-    money(o.valueToMe), money(o.noDealForMe), o.status + (o.why ? " – " + o.why : ""),
-    o.to === view.country && o.status === "open" ? [
+    money(o.valueToMe), money(o.noDealForMe), o.status + (o.why ? " – " + prose(o.why) : ""),
+    o.to === view.country && o.status === "open" && running ? [
       el("button", { on: { click: () => answer(o, true) } }, "Accept"),
       el("button", { on: { click: () => answer(o, false) } }, "Reject"),
       el("button", { on: { click: () => counter(o) } }, "Counter")] : ""])));
@@ -57,7 +96,7 @@ async function refresh() {
       w.rows.map(r => [r.country, r.mineral, r.stage, r.country === view.country ? w.round : w.othersRound, num(r.output), num(r.use), num(r.imports), num(r.exports), num(r.importsFromChina)]))),
     el("ul", { id: "sight" }, (w.hidden || []).map(h => el("li", { class: "note" }, h))),
     el("h3", {}, "Deals"), el("ul", { id: "deals" }, w.deals.map(d => el("li", {}, d.id + ": " + d.buyer + " buys " + d.mineral + " " + d.stage + " from " + d.seller + " (" + d.note + ")"))),
-    el("h3", {}, "Events"), el("ul", {}, w.events.slice(-15).map(e => el("li", {}, "r" + e.round + " " + e.kind + " " + e.country + ": " + e.reason)))] : "The game has not started.");
+    el("h3", {}, "Events"), el("ul", {}, w.events.slice(-15).map(e => el("li", {}, "r" + e.round + " " + e.kind + " " + e.country + ": " + prose(e.reason))))] : "The game has not started.");
 }
 
 async function answer(o, accept) {
@@ -91,7 +130,7 @@ document.getElementById("value").onclick = async () => {
 };
 document.getElementById("propose").onclick = async () => {
   try { const r = await api("POST", "offer", H(), offerBody()); document.getElementById("counters").value = "";
-    say("offer-note", "offer " + r.offerId + ": " + r.status + (r.why ? " – " + r.why : "")); await refresh(); }
+    say("offer-note", "offer " + r.offerId + ": " + r.status + (r.why ? " – " + prose(r.why) : "")); await refresh(); }
   catch (e) { say("offer-note", e.message, true); }
 };
 WG.live(refresh);

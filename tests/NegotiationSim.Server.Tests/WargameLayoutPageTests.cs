@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace NegotiationSim.Server.Tests;
+
+/// <summary>
+/// The instructor's and a team's pages on a laptop (1280 px) and a phone (390 px): every card stays within the screen,
+/// wide tables scroll inside their card; a team with no country is told to pick one instead of being shown empty forms.
+/// </summary>
+[Collection(WargamePagesCollection.Name)]
+public sealed class WargameLayoutPageTests(WargamePages pages)
+{
+    [Fact]
+    public async Task LaptopAndPhone_CardsStayOnScreen_AndTablesScrollInsideThem()
+    {
+        await using var game = await WargamePages.StartAsync(WargamePages.Gallium());
+        var code = await game.AddTeamAsync("Sakura", "JPN");
+        await game.InstructorAsync("start");
+        await game.TeamAsync(code, "move", new { round = 1, bloc = "Stay" }); // round 2: every country's rows are on the page
+        var problems = new List<string>();
+        foreach (var width in new[] { 1280, 390 })
+        {
+            var (team, teamProblems) = await pages.OpenAsync(game.TeamPage(code), width);
+            await Expect(team.Locator("#clock")).ToContainTextAsync("round 2 of 3");
+            await Expect(team.Locator("#rows tbody tr").First).ToBeVisibleAsync();
+            await Expect(team.Locator("#partner option[value='KOR']")).ToHaveTextAsync("Korea (KOR)");
+            await WargamePages.AssertFitsAsync(team, $"team page at {width} px");
+            // The table of production and trade is wider than a phone: it scrolls inside its card rather than widen it.
+            if (width == 390)
+                Assert.True(await team.EvaluateAsync<bool>("() => { const b = document.querySelector('#rows .scroll'); return b.scrollWidth > b.clientWidth && getComputedStyle(b).overflowX === 'auto'; }"));
+            await team.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, $"wargame-team-{width}.png"), FullPage = true });
+
+            var (instructor, instructorProblems) = await pages.OpenAsync(game.InstructorPage, width);
+            await Expect(instructor.Locator("#menu option").First).ToBeAttachedAsync();
+            await Expect(instructor.Locator("#seats tbody tr")).ToHaveCountAsync(6);
+            await Expect(instructor.Locator("#world-view table")).ToBeVisibleAsync();
+            await WargamePages.AssertFitsAsync(instructor, $"instructor page at {width} px");
+            await instructor.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, $"wargame-instructor-{width}.png"), FullPage = true });
+            problems.AddRange(teamProblems.Concat(instructorProblems));
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task TeamWithoutACountry_IsToldToPickOne_AndSeesNoMoveOrOfferForm()
+    {
+        await using var game = await WargamePages.StartAsync(WargamePages.Gallium());
+        var code = await game.AddTeamAsync("Nomads", null);
+        await game.InstructorAsync("start");
+        var (team, problems) = await pages.OpenAsync(game.TeamPage(code), 390);
+        await Expect(team.Locator("#country")).ToHaveTextAsync("no country yet");
+        await Expect(team.Locator("#no-seat")).ToContainTextAsync("Pick a country to play");
+        await Expect(team.Locator("#pick option[value='KOR']")).ToHaveTextAsync("Korea (KOR)");
+        await Expect(team.Locator("#play")).ToBeHiddenAsync();
+        await Expect(team.Locator("#offers")).ToBeHiddenAsync();
+        await Expect(team.GetByRole(AriaRole.Button, new() { Name = "Submit move" })).ToBeHiddenAsync();
+        await WargamePages.AssertFitsAsync(team, "a team without a country at 390 px");
+
+        await team.Locator("#pick").SelectOptionAsync("KOR");
+        await team.GetByRole(AriaRole.Button, new() { Name = "Play this country" }).ClickAsync();
+        await Expect(team.Locator("#country")).ToHaveTextAsync("plays KOR");
+        await Expect(team.Locator("#no-seat")).ToBeHiddenAsync();
+        await Expect(team.GetByRole(AriaRole.Button, new() { Name = "Submit move" })).ToBeEnabledAsync();
+        await Expect(team.Locator("#partner option[value='JPN']")).ToHaveTextAsync("Japan (JPN)");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}
