@@ -156,6 +156,11 @@ public sealed class WargamePageTests(WargamePages pages)
         await instructor.Keyboard.PressAsync("ArrowRight");
         await Expect(instructor.Locator("#round-label")).ToContainTextAsync("round 2 (");
         await instructor.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "wargame-debrief.png"), FullPage = true });
+        // On a phone the debrief's cards, charts and tables stay on screen too (tables scroll inside their cards).
+        await instructor.SetViewportSizeAsync(390, 844);
+        await WargamePages.AssertFitsAsync(instructor, "debrief at 390 px");
+        await instructor.ScreenshotAsync(new() { Path = Path.Combine(Browser.Screenshots, "wargame-debrief-390.png"), FullPage = true });
+        await instructor.SetViewportSizeAsync(1280, 1100);
         // Dark: the page and its charts follow the reader's setting (chart text takes the page's light foreground).
         await instructor.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         Assert.Equal("rgb(21, 24, 28)", await instructor.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));

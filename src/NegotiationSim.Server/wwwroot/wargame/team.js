@@ -37,6 +37,9 @@ function showBlocMoves(m) {
     .map(([c, why]) => el("li", { "data-closed": c }, "No " + c + ": " + prose(why))));
 }
 
+// Whether the team has moved matters only while a round is open.
+function movedText() { return view.clock.phase === "Running" || view.clock.phase === "Paused" ? (view.moved ? " · moved" : " · not moved yet") : ""; }
+
 function build() {
   built = true;
   fill("partner", view.partners.map(p => el("option", { value: p }, countryLabel(p))));
@@ -59,7 +62,7 @@ async function refresh() {
   try { view = await api("GET", "team", H()); } catch (e) { say("move-note", e.message, true); return; }
   fill("team", view.teamName);
   fill("country", view.country ? "plays " + view.country : "no country yet");
-  fill("clock", clockText(view.clock) + (view.moved ? " · moved" : " · not moved yet"));
+  fill("clock", clockText(view.clock) + movedText());
   // A team without a country has nothing to move or offer yet: it picks one (or waits for the instructor) first.
   document.getElementById("pick-box").hidden = !!view.country || view.freeSeats.length === 0;
   for (const id of ["brief", "play", "offers"]) document.getElementById(id).hidden = !view.country;
@@ -134,4 +137,4 @@ document.getElementById("propose").onclick = async () => {
   catch (e) { say("offer-note", e.message, true); }
 };
 WG.live(refresh);
-setInterval(() => { if (view && view.clock.secondsLeft !== null) { view.clock.secondsLeft = Math.max(0, view.clock.secondsLeft - 1); fill("clock", clockText(view.clock) + (view.moved ? " · moved" : " · not moved yet")); } }, 1000);
+setInterval(() => { if (view && view.clock.secondsLeft !== null) { view.clock.secondsLeft = Math.max(0, view.clock.secondsLeft - 1); fill("clock", clockText(view.clock) + movedText()); } }, 1000);
