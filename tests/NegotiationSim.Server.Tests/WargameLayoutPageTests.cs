@@ -64,4 +64,20 @@ public sealed class WargameLayoutPageTests(WargamePages pages)
         await Expect(team.Locator("#partner option[value='JPN']")).ToHaveTextAsync("Japan (JPN)");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    [Fact]
+    public async Task Pages_WriteNumbersAndStatesAsPeopleDo()
+    {
+        await using var game = await WargamePages.StartAsync(WargamePages.Gallium());
+        var (page, problems) = await pages.OpenAsync(game.InstructorPage);
+        await Expect(page.Locator("#clock")).ToContainTextAsync("not started · 3 rounds");
+        // A loss that rounds away is 0 $, not -0 $; the engine's short numbers (as journaled) read in full.
+        Assert.Equal("0 $", await page.EvaluateAsync<string>("() => WG.money(-0.4)"));
+        Assert.Equal("-3 $", await page.EvaluateAsync<string>("() => WG.money(-2.6)"));
+        Assert.Equal("in beats out by 6,611,000 $/month (> hysteresis 0.000015): 12.5 t",
+            await page.EvaluateAsync<string>("() => WG.prose('in beats out by 6.611E+06 $/month (> hysteresis 1.5E-05): 12.5 t')"));
+        Assert.Equal("every team moved", await page.EvaluateAsync<string>("() => WG.closeText('AllMoved')"));
+        Assert.Equal("the timer ran out", await page.EvaluateAsync<string>("() => WG.closeText('TimerExpired')"));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }

@@ -42,7 +42,7 @@ public sealed class WargamePageTests(WargamePages pages)
         await Expect(japan.Locator("#team")).ToHaveTextAsync("Team <b>Sakura</b>"); // a name is text, never markup
         await Expect(japan.Locator("#country")).ToHaveTextAsync("plays JPN");
 
-        await Expect(japan.Locator("#clock")).ToContainTextAsync("not started · round");
+        await Expect(japan.Locator("#clock")).ToContainTextAsync("not started · 3 rounds");
         await Expect(japan.GetByRole(AriaRole.Button, new() { Name = "Submit move" })).ToBeDisabledAsync();
 
         // Start, pause and resume: each button applies only where the game's phase allows it.
@@ -63,6 +63,10 @@ public sealed class WargamePageTests(WargamePages pages)
         await Expect(japan.Locator("#closed-moves")).ToContainTextAsync("No join: JPN is already a member of FORGE");
         await Expect(japan.Locator("#closed-moves")).ToContainTextAsync("No leave: JPN is a founding member of the bloc");
         await Expect(korea.Locator("#bloc option")).ToHaveTextAsync(["stay as we are", "join"]);
+        // Korea faces the scenario's Section 232 threat: its answers are offered; Japan, unthreatened, sees none.
+        await Expect(korea.Locator("#threat option")).ToHaveTextAsync(["no answer", "comply (join the bloc)", "defy"]);
+        await Expect(korea.Locator("#threat-box")).ToBeVisibleAsync();
+        await Expect(japan.Locator("#threat-box")).ToBeHiddenAsync();
         await japan.GetByLabel("Partner").SelectOptionAsync("KOR");
         await japan.GetByLabel("offtake").SelectOptionAsync("10%");
         await japan.GetByRole(AriaRole.Button, new() { Name = "What is it worth to us?" }).ClickAsync();

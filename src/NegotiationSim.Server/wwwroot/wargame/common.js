@@ -55,6 +55,8 @@ const WG = (() => {
   function clockText(c) {
     const left = c.secondsLeft === null || c.secondsLeft === undefined ? "" :
       " · " + Math.floor(c.secondsLeft / 60) + ":" + String(Math.floor(c.secondsLeft % 60)).padStart(2, "0") + " left";
+    // Before the start there is no round 0 to speak of: the game's length is what matters.
+    if (c.phase === "Setup") return phaseText(c.phase) + " · " + c.rounds + " rounds";
     return (c.paused || phaseText(c.phase)) + " · round " + c.round + " of " + c.rounds + left;
   }
   // Live: the hub says something changed; the page fetches what it may see. A local tick keeps the timer moving.
