@@ -60,6 +60,9 @@ public sealed class NonFiniteInputTests : IDisposable
         Assert.True(k >= 0, string.Join("\n", menu));
         var r = await host.Instructor("POST inject", new { menu = k });
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.IsType<StockpileProgramme>(Assert.IsType<EventInjected>(host.Session.Game.Inputs[^1]).Event);
+        // Brought forward, the scenario's event is followed by its EventWithdrawn (it does not fire again at its own round).
+        var injected = host.Session.Game.Inputs.OfType<EventInjected>().Select(i => i.Event).ToList();
+        Assert.Single(injected.OfType<StockpileProgramme>());
+        Assert.Equal(k, Assert.IsType<EventWithdrawn>(injected[^1]).Index);
     }
 }
