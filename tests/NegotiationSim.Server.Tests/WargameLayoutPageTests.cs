@@ -80,4 +80,44 @@ public sealed class WargameLayoutPageTests(WargamePages pages)
         Assert.Equal("the timer ran out", await page.EvaluateAsync<string>("() => WG.closeText('TimerExpired')"));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    [Fact]
+    public async Task CustomShockForm_SendsEachKindsFields_AsTheGameTakesThem()
+    {
+        await using var game = await WargamePages.StartAsync(WargamePages.Gallium());
+        var (page, problems) = await pages.OpenAsync(game.InstructorPage);
+        var inject = page.GetByRole(AriaRole.Button, new() { Name = "Inject" }).Nth(1);
+        var world = game.Session.World;
+        T Last<T>() => Assert.IsType<T>(game.Session.Game.Inputs.OfType<NegotiationSim.Wargame.EventInjected>().Last().Event);
+
+        // A quota from China against the countries ticked: China's own box cannot be ticked.
+        await page.Locator("#inject-country").SelectOptionAsync("CHN");
+        await page.Locator("#inject-control").SelectOptionAsync("quota");
+        await page.Locator("#inject-quota").FillAsync("30");
+        await page.Locator("#inject-targets").SelectOptionAsync("some");
+        await Expect(page.Locator("#inject-target-list input[value='CHN']")).ToBeDisabledAsync();
+        await inject.ClickAsync();
+        await Expect(page.Locator("#inject-note")).ToHaveTextAsync("Against: tick at least one country");
+        await page.Locator("#inject-target-list input[value='KOR']").CheckAsync();
+        await page.Locator("#inject-target-list input[value='JPN']").CheckAsync();
+        await page.Locator("#inject-stage").SelectOptionAsync("product");
+        await inject.ClickAsync();
+        await Expect(page.Locator("#inject-note")).ToHaveTextAsync("injected: it takes effect next round");
+        var control = Last<NegotiationSim.Core.Policy.ExportControl>();
+        Assert.Equal((NegotiationSim.Core.Policy.ControlKind.Quota, 0.3, world.CountryIndex("CHN")), (control.Kind, control.QuotaShare, control.Exporter));
+        Assert.Equal(new[] { world.CountryIndex("JPN"), world.CountryIndex("KOR") }, control.Targets.Countries.Order());
+        Assert.Equal([NegotiationSim.Core.World.Stage.Product], control.Stages);
+
+        // A Section 232 threat on Korea at 40 % with 2 rounds to its deadline, on both processed stages (the default).
+        await page.GetByLabel("Kind").SelectOptionAsync("section232");
+        await page.Locator("#inject-country").SelectOptionAsync("KOR");
+        await page.Locator("#inject-rate").FillAsync("40");
+        await page.Locator("#inject-duration").FillAsync("2");
+        await inject.ClickAsync();
+        await Expect(page.Locator("#injected li")).ToHaveCountAsync(2);
+        var threat = Last<NegotiationSim.Core.Policy.Section232Threat>();
+        Assert.Equal((0.4, threat.Round + 2), (threat.Rate, threat.Deadline));
+        Assert.Equal(2, threat.Stages.Count);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }
