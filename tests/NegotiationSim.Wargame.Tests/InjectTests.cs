@@ -234,4 +234,37 @@ public sealed class InjectTests
         Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
         Assert.StartsWith("country: Korea already faces a Section 232 threat", await WargameServer.ErrorOf(r));
     }
+
+    private static readonly JsonSerializerOptions Bytes = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    [Fact]
+    public async Task GameWithInjects_ReplayedFromItsJournalOnRestart_GivesTheSameBytes()
+    {
+        string before, journal;
+        var copy = Directory.CreateTempSubdirectory("negsim-inject-replay-").FullName;
+        await using (var host = await StartedAsync(Classroom))
+        {
+            await InjectAsync(host, new { menu = MenuIndex(host, "export control") });
+            await InjectAsync(host, new { kind = "export_control", country = "CHN", mineral = "gallium", control = "quota", quota = 0.3, targets = new[] { "JPN", "KOR" } });
+            await AdvanceAsync(host);
+            await InjectAsync(host, new { kind = "section232", country = "ROW", stage = "product", rate = 0.5, duration = 2 });
+            await InjectAsync(host, new { kind = "disruption", country = "CHN", mineral = "rare_earths", stage = "refined", severity = 0.3, duration = 2 });
+            await AdvanceAsync(host, 2);
+            await InjectAsync(host, new { menu = MenuIndex(host, "control suspended") });
+            await AdvanceAsync(host);
+            Assert.Contains(host.Session.Reports[4].Events, e => e.Kind == "export-control-suspended");
+            Assert.Contains(host.Session.Reports[2].Events, e => e.Kind == "section232-threat" && e.Country == "ROW");
+            Assert.Contains(host.Session.Reports[2].Controls, c => c.Kind == "quota" && c.Targets.SequenceEqual(["JPN", "KOR"]));
+            before = JsonSerializer.Serialize(host.Session.Reports, Bytes);
+            journal = Path.Combine(copy, "game.jsonl");
+            await using var from = new FileStream(Path.Combine(Path.GetDirectoryName(host.Session.HeartbeatPath)!, "game.jsonl"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            await using var to = File.Create(journal);
+            await from.CopyToAsync(to);
+        }
+
+        // A new host on the journal's copy replays every input, injects included, through a new silo.
+        await using var again = await WargameServer.StartAsync(Classroom, Rules, copy);
+        Assert.Equal(5, again.Session.Game.Round);
+        Assert.Equal(before, JsonSerializer.Serialize(again.Session.Reports, Bytes));
+    }
 }
