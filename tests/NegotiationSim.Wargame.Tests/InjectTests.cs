@@ -213,6 +213,18 @@ public sealed class InjectTests
     }
 
     [Fact]
+    public async Task CustomControls_TwoOnTheSameMarketInOneRound_StandAsTwoControls()
+    {
+        await using var host = await StartedAsync(WargameServer.Gallium);
+        await InjectAsync(host, new { kind = "export_control", country = "CHN", mineral = "gallium", stage = "product", targets = new[] { "JPN" } });
+        await InjectAsync(host, new { kind = "export_control", country = "CHN", mineral = "gallium", stage = "product", control = "licence", targets = new[] { "DEU" } });
+        await AdvanceAsync(host);
+        var rows = host.Session.Reports[1].Controls.Where(c => c.Id.StartsWith("injected-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, rows.Select(c => c.Id).Distinct().Count());
+        Assert.Equal([("ban", "JPN"), ("licence", "DEU")], rows.Select(c => (c.Kind, Assert.Single(c.Targets))));
+    }
+
+    [Fact]
     public async Task CustomSection232_OnAStage_NamesThatStageRateAndDeadlineInTheNextRoundsEvent()
     {
         await using var host = await StartedAsync(WargameServer.Gallium);

@@ -45,7 +45,7 @@ public static class EventMenu
             if (r.Kind is not null) return (null, "menu or kind: a scenario event or a custom one, not both");
             return (FromMenu(scenario, k, round, injected), null);
         }
-        var (e, error) = Custom(scenario.World, r, round);
+        var (e, error) = Custom(scenario.World, r, round, injected);
         return e is null ? (null, error) : ([e], null);
     }
 
@@ -83,7 +83,7 @@ public static class EventMenu
         return left.Length > 0 ? left : [id]; // all lifted already: the truce is repeated as asked, and says so again
     }
 
-    private static (ScheduledEvent? Event, string? Error) Custom(WorldDefinition w, InjectRequest r, int round)
+    private static (ScheduledEvent? Event, string? Error) Custom(WorldDefinition w, InjectRequest r, int round, IReadOnlyList<ScheduledEvent> injected)
     {
         var country = r.Country is null ? -1 : w.CountryIndex(r.Country);
         var mineral = r.Mineral is null ? -1 : w.MineralIndex(r.Mineral);
@@ -117,7 +117,10 @@ public static class EventMenu
                 var (targets, bad) = TargetsOf(w, r.Targets, country);
                 if (targets is null) return (null, bad);
                 var stages = stage is { } one ? new[] { one } : [Stage.Refined];
-                return (new ExportControl(round, $"injected-r{round}-{w.Countries[country].Id}-{w.Minerals[mineral].Id}", country, mineral, stages,
+                // Ids stay unique: a second control on the same market in the same round is a control of its own (-2, -3, ...).
+                var id = $"injected-r{round}-{w.Countries[country].Id}-{w.Minerals[mineral].Id}";
+                var same = injected.OfType<ExportControl>().Count(c => c.Id == id || c.Id.StartsWith(id + "-", StringComparison.Ordinal));
+                return (new ExportControl(round, same == 0 ? id : $"{id}-{same + 1}", country, mineral, stages,
                     targets, kind, round + 1, 2, 0.15, quota, 0.1, 0.2, 0.05, []), null);
             }
             case "section232":
