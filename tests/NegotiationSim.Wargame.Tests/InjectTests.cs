@@ -247,6 +247,19 @@ public sealed class InjectTests
         Assert.StartsWith("country: Korea already faces a Section 232 threat", await WargameServer.ErrorOf(r));
     }
 
+    [Fact]
+    public async Task CustomSection232_OnABlocMember_OrTwiceForOneRound_IsRefusedSayingWhy()
+    {
+        await using var host = await StartedAsync(WargameServer.Gallium);
+        Assert.Contains("JPN", host.Session.Reports[0].Members);
+        var member = await host.Instructor("POST inject", new { kind = "section232", country = "JPN" });
+        Assert.Equal("country: Japan is a member of the bloc; a Section 232 threat names countries outside it", await WargameServer.ErrorOf(member));
+        await InjectAsync(host, new { kind = "section232", country = "DEU" });
+        var twice = await host.Instructor("POST inject", new { kind = "section232", country = "DEU", rate = 0.5 });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("country: Germany already faces a Section 232 threat injected for round 2", await WargameServer.ErrorOf(twice));
+    }
+
     private static readonly JsonSerializerOptions Bytes = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     [Fact]
