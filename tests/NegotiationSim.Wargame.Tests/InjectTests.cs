@@ -81,6 +81,10 @@ public sealed class InjectTests
         { """{"kind":"export_control","country":"CHN","mineral":"gallium","control":"embargo"}""", "control: ban, licence or quota" },
         { """{"kind":"export_control","country":"CHN","mineral":"gallium","targets":["CHN"]}""", "targets: CHN is the exporter itself" },
         { """{"kind":"export_control","country":"CHN","mineral":"gallium","targets":[]}""", "targets: all, bloc, or a list of countries" },
+        { """{"menu":3}""", "menu: choose 0..2" },
+        { """{"menu":1e12}""", "menu: choose 0..2" },
+        { """{"menu":0.5}""", "menu: choose 0..2" },
+        { """{"menu":"NaN"}""", "menu: a finite number" },
         { """{"kind":"section232","country":"KOR","mineral":"gallium"}""", "mineral: not used by a Section 232 threat (it covers every mineral of its stages); leave it out" },
     };
 

@@ -10,8 +10,8 @@ namespace NegotiationSim.Server.Wargame;
 /// ids) and <paramref name="Quota"/>; a Section 232 threat its rate, stage and duration (rounds to its deadline); a
 /// disruption its mineral, stage, severity and duration.
 /// </summary>
-/// <remarks>Duration is read as a number and checked here, so 2.5 or 1e12 is told as "duration: ..." rather than a binding error.</remarks>
-public sealed record InjectRequest(int? Menu, string? Kind, string? Country, string? Mineral, string? Stage, double? Severity, double? Duration, double? Rate,
+/// <remarks>Menu and duration are read as numbers and checked here, so 2.5 or 1e12 is told by its field's name rather than as a binding error.</remarks>
+public sealed record InjectRequest(double? Menu, string? Kind, string? Country, string? Mineral, string? Stage, double? Severity, double? Duration, double? Rate,
     string? Control = null, string[]? Targets = null, double? Quota = null);
 
 /// <summary>
@@ -27,7 +27,7 @@ public static class EventMenu
 
     /// <summary>The request's numbers that must be finite, by their API names.</summary>
     public static IEnumerable<(string Name, double? Value)> Numbers(InjectRequest r) =>
-        [("severity", r.Severity), ("rate", r.Rate), ("duration", r.Duration), ("quota", r.Quota)];
+        [("menu", r.Menu), ("severity", r.Severity), ("rate", r.Rate), ("duration", r.Duration), ("quota", r.Quota)];
 
     public static IReadOnlyList<string> Menu(Scenario scenario) =>
         scenario.Events.Select(e => $"{Kind(e)}: {Describe(scenario.World, e)}").ToArray();
@@ -39,9 +39,10 @@ public static class EventMenu
     /// </summary>
     public static (IReadOnlyList<ScheduledEvent>? Events, string? Error) Build(Scenario scenario, InjectRequest r, int round, IReadOnlyList<ScheduledEvent> injected)
     {
-        if (r.Menu is { } k)
+        if (r.Menu is { } menu)
         {
-            if (k < 0 || k >= scenario.Events.Count) return (null, $"menu: choose 0..{scenario.Events.Count - 1}");
+            if (menu < 0 || menu >= scenario.Events.Count || menu != Math.Floor(menu)) return (null, $"menu: choose 0..{scenario.Events.Count - 1}");
+            var k = (int)menu;
             if (r.Kind is not null) return (null, "menu or kind: a scenario event or a custom one, not both");
             return (FromMenu(scenario, k, round, injected), null);
         }
