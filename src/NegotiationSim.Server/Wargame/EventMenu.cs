@@ -10,7 +10,8 @@ namespace NegotiationSim.Server.Wargame;
 /// ids) and <paramref name="Quota"/>; a Section 232 threat its rate, stage and duration (rounds to its deadline); a
 /// disruption its mineral, stage, severity and duration.
 /// </summary>
-public sealed record InjectRequest(int? Menu, string? Kind, string? Country, string? Mineral, string? Stage, double? Severity, int? Duration, double? Rate,
+/// <remarks>Menu and duration are read as numbers and checked here, so 2.5 or 1e12 is told by its field's name rather than as a binding error.</remarks>
+public sealed record InjectRequest(double? Menu, string? Kind, string? Country, string? Mineral, string? Stage, double? Severity, double? Duration, double? Rate,
     string? Control = null, string[]? Targets = null, double? Quota = null);
 
 /// <summary>
@@ -20,6 +21,13 @@ public sealed record InjectRequest(int? Menu, string? Kind, string? Country, str
 public static class EventMenu
 {
     public const double MaxRate = 5; // the scenario language's bound on a Section 232 rate
+    public const int MaxDuration = 60;
+    public const double DefaultRate = 0.25, DefaultSeverity = 0.5, DefaultQuota = 0.5;
+    public const int DefaultDuration = 3;
+
+    /// <summary>The request's numbers that must be finite, by their API names.</summary>
+    public static IEnumerable<(string Name, double? Value)> Numbers(InjectRequest r) =>
+        [("menu", r.Menu), ("severity", r.Severity), ("rate", r.Rate), ("duration", r.Duration), ("quota", r.Quota)];
 
     public static IReadOnlyList<string> Menu(Scenario scenario) =>
         scenario.Events.Select(e => $"{Kind(e)}: {Describe(scenario.World, e)}").ToArray();
@@ -31,13 +39,14 @@ public static class EventMenu
     /// </summary>
     public static (IReadOnlyList<ScheduledEvent>? Events, string? Error) Build(Scenario scenario, InjectRequest r, int round, IReadOnlyList<ScheduledEvent> injected)
     {
-        if (r.Menu is { } k)
+        if (r.Menu is { } menu)
         {
-            if (k < 0 || k >= scenario.Events.Count) return (null, $"menu: choose 0..{scenario.Events.Count - 1}");
+            if (menu < 0 || menu >= scenario.Events.Count || menu != Math.Floor(menu)) return (null, $"menu: choose 0..{scenario.Events.Count - 1}");
+            var k = (int)menu;
             if (r.Kind is not null) return (null, "menu or kind: a scenario event or a custom one, not both");
             return (FromMenu(scenario, k, round, injected), null);
         }
-        var (e, error) = Custom(scenario.World, r, round);
+        var (e, error) = Custom(scenario.World, r, round, injected);
         return e is null ? (null, error) : ([e], null);
     }
 
@@ -56,25 +65,35 @@ public static class EventMenu
                 Id = ahead && !injected.OfType<ExportControl>().Any(x => x.Id == c.Id) ? c.Id : $"{c.Id}-r{round}",
             },
             Section232Threat t => t with { Round = round, Deadline = round + Math.Max(1, t.Deadline - t.Round) },
-            ControlSuspension s => s with { Round = round, ControlId = LatestControl(injected, s.ControlId) },
             _ => scheduled with { Round = round },
         };
-        return ahead ? [moved, new EventWithdrawn(round, k)] : [moved];
+        // A truce lifts the control it names in every copy the instructor made of it (brought forward, repeated), not
+        // only the latest: a copy left standing would keep biting after the page said "suspended".
+        IReadOnlyList<ScheduledEvent> events = moved is ControlSuspension truce ? Copies(injected, truce.ControlId).Select(id => truce with { ControlId = id }).ToArray() : [moved];
+        return ahead ? [.. events, new EventWithdrawn(round, k)] : events;
     }
 
-    /// <summary>The last control injected as <paramref name="id"/> or a repeat of it (id-rN); else the scenario's own.</summary>
-    private static string LatestControl(IReadOnlyList<ScheduledEvent> injected, string id) =>
-        injected.OfType<ExportControl>().LastOrDefault(c => c.Id == id || c.Id.StartsWith(id + "-r", StringComparison.Ordinal))?.Id ?? id;
+    /// <summary>
+    /// The control <paramref name="id"/> and each repeat injected of it (id-rN), less those an injected truce already lifted.
+    /// </summary>
+    private static IEnumerable<string> Copies(IReadOnlyList<ScheduledEvent> injected, string id)
+    {
+        var lifted = injected.OfType<ControlSuspension>().Select(s => s.ControlId).ToHashSet();
+        var copies = injected.OfType<ExportControl>().Select(c => c.Id).Where(c => c.StartsWith(id + "-r", StringComparison.Ordinal)).Prepend(id).Distinct();
+        var left = copies.Where(c => !lifted.Contains(c)).ToArray();
+        return left.Length > 0 ? left : [id]; // all lifted already: the truce is repeated as asked, and says so again
+    }
 
-    private static (ScheduledEvent? Event, string? Error) Custom(WorldDefinition w, InjectRequest r, int round)
+    private static (ScheduledEvent? Event, string? Error) Custom(WorldDefinition w, InjectRequest r, int round, IReadOnlyList<ScheduledEvent> injected)
     {
         var country = r.Country is null ? -1 : w.CountryIndex(r.Country);
         var mineral = r.Mineral is null ? -1 : w.MineralIndex(r.Mineral);
         Stage? stage = null;
         if (r.Stage is not null) { if (!Stages.TryParse(r.Stage, out var st)) return (null, "stage: ore, refined or product"); stage = st; }
         if (country < 0) return (null, $"country: one of {string.Join(", ", w.Countries.Select(c => c.Id))}");
-        var duration = r.Duration ?? 3;
-        if (duration is < 1 or > 60) return (null, "duration: 1 to 60 rounds");
+        var given = r.Duration ?? DefaultDuration;
+        if (given is < 1 or > MaxDuration || given != Math.Floor(given)) return (null, $"duration: a whole number of rounds, 1 to {MaxDuration}");
+        var duration = (int)given;
         var minerals = $"mineral: one of {string.Join(", ", w.Minerals.Select(m => m.Id))}";
         // A field the kind does not use is refused rather than ignored: the instructor would think it took effect.
         string? Unused(string kind, params (string Name, bool Given)[] fields) =>
@@ -85,16 +104,24 @@ public static class EventMenu
             {
                 if (Unused("an export control", ("rate", r.Rate is not null), ("severity", r.Severity is not null), ("duration", r.Duration is not null)) is { } unused) return (null, unused);
                 if (mineral < 0) return (null, minerals);
-                var kind = ControlKind.Ban;
-                if (r.Control is not null && !Enum.TryParse(r.Control == "license" ? "licence" : r.Control, ignoreCase: true, out kind) || !Enum.IsDefined(kind))
-                    return (null, "control: ban, licence or quota");
+                ControlKind? named = r.Control?.ToLowerInvariant() switch
+                {
+                    null or "ban" => ControlKind.Ban,
+                    "licence" or "license" => ControlKind.Licence,
+                    "quota" => ControlKind.Quota,
+                    _ => null,
+                };
+                if (named is not { } kind) return (null, "control: ban, licence or quota");
                 if (r.Quota is not null && kind != ControlKind.Quota) return (null, "quota: only for a quota control");
-                var quota = r.Quota ?? 0.5;
+                var quota = r.Quota ?? DefaultQuota;
                 if (quota is < 0 or >= 1) return (null, "quota: the share of base-year exports allowed out, 0 up to (not including) 1");
                 var (targets, bad) = TargetsOf(w, r.Targets, country);
                 if (targets is null) return (null, bad);
                 var stages = stage is { } one ? new[] { one } : [Stage.Refined];
-                return (new ExportControl(round, $"injected-r{round}-{w.Countries[country].Id}-{w.Minerals[mineral].Id}", country, mineral, stages,
+                // Ids stay unique: a second control on the same market in the same round is a control of its own (-2, -3, ...).
+                var id = $"injected-r{round}-{w.Countries[country].Id}-{w.Minerals[mineral].Id}";
+                var same = injected.OfType<ExportControl>().Count(c => c.Id == id || c.Id.StartsWith(id + "-", StringComparison.Ordinal));
+                return (new ExportControl(round, same == 0 ? id : $"{id}-{same + 1}", country, mineral, stages,
                     targets, kind, round + 1, 2, 0.15, quota, 0.1, 0.2, 0.05, []), null);
             }
             case "section232":
@@ -103,7 +130,7 @@ public static class EventMenu
                         ("control", r.Control is not null), ("targets", r.Targets is not null), ("quota", r.Quota is not null)) is { } unused) return (null, unused);
                 var us = w.IndexOfRole(CountryRole.BlocLeader);
                 if (country == us) return (null, $"country: {w.Countries[us].Name} makes the threat; name a country it threatens");
-                var rate = r.Rate ?? 0.25;
+                var rate = r.Rate ?? DefaultRate;
                 if (double.IsNaN(rate) || rate is <= 0 or > MaxRate) return (null, string.Create(CultureInfo.InvariantCulture, $"rate: above 0, at most {MaxRate} ({MaxRate:P0}); 0.25 is 25 %"));
                 var stages = stage is { } one ? new[] { one } : [Stage.Refined, Stage.Product];
                 return (new Section232Threat(round, [country], stages, rate, 0.5, round + duration), null);
@@ -112,7 +139,7 @@ public static class EventMenu
             {
                 if (Unused("a disruption", ("rate", r.Rate is not null), ("control", r.Control is not null), ("targets", r.Targets is not null), ("quota", r.Quota is not null)) is { } unused) return (null, unused);
                 if (mineral < 0) return (null, minerals);
-                var severity = r.Severity ?? 0.5;
+                var severity = r.Severity ?? DefaultSeverity;
                 if (double.IsNaN(severity) || severity is <= 0 or > 1) return (null, "severity: the share of output lost, above 0, at most 1");
                 return (new Disruption(round, country, mineral, stage ?? Stage.Refined, severity, duration), null);
             }
@@ -131,12 +158,15 @@ public static class EventMenu
         foreach (var t in targets)
         {
             var i = t is null ? -1 : w.CountryIndex(t);
-            if (i < 0) return (null, $"targets: '{t}' is not a country of this game (all, bloc, or ids such as {w.Countries[0].Id})");
+            if (i < 0) return (null, $"targets: '{Clip(t)}' is not a country of this game (all, bloc, or ids such as {w.Countries[0].Id})");
             if (i == exporter) return (null, $"targets: {t} is the exporter itself");
             if (!ids.Contains(i)) ids.Add(i);
         }
         return (new TargetSet(false, false, ids), null);
     }
+
+    /// <summary>What the instructor typed, cut short: an answer names the bad value, it does not echo a page of it back.</summary>
+    private static string Clip(string? s) => s is null ? "" : s.Length <= 24 ? s : s[..24] + "…";
 
     public static string Kind(ScheduledEvent e) => e switch
     {

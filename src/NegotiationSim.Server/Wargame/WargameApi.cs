@@ -91,14 +91,20 @@ public static class WargameApi
         {
             if (Instructor(http, s, limit) is { } no) return no;
             // A NaN passes every range check (NaN <= 0 and NaN > 1 are both false): refuse non-finite numbers by name first.
-            if (NonFinite(("severity", r.Severity), ("rate", r.Rate)) is { } field) return Refused($"{field}: a finite number");
-            // Built for the round after the current one; if the round closes meanwhile the game refuses it and says why.
-            var round = s.Game.Round + 1;
-            var (events, why) = EventMenu.Build(s.Scenario, r, round, s.Game.Inputs.OfType<EventInjected>().Select(i => i.Event).ToArray());
-            if (events is null) return Refused(why!);
-            foreach (var e in events)
-                if (await s.TakeAsync(new EventInjected(s.Now, round, e)) is { } error) return Refused(error, StatusCodes.Status409Conflict);
-            return Results.Ok(new { ok = true, round });
+            if (NonFinite([.. EventMenu.Numbers(r)]) is { } field) return Refused($"{field}: a finite number");
+            // Built inside the game's lock for the round after the current one, and taken whole: a scenario event brought
+            // forward and its withdrawal from its own round are journaled together or not at all.
+            var (round, status) = (0, StatusCodes.Status400BadRequest);
+            var error = await s.TakeAllAsync(g =>
+            {
+                round = g.Round + 1;
+                var (events, why) = EventMenu.Build(s.Scenario, r, round, g.Inputs.OfType<EventInjected>().Select(i => i.Event).ToArray());
+                if (events is null) return (null, why);
+                status = StatusCodes.Status409Conflict;
+                if (InjectChecks.Unheard(s, events) is { } unheard) return (null, unheard);
+                return (events.Select(e => (GameInput)new EventInjected(s.Now, round, e)).ToArray(), null);
+            });
+            return error is null ? Results.Ok(new { ok = true, round }) : Refused(error, status);
         });
         api.MapGet("/debrief", async (HttpContext http, WargameSession s, RateLimiter limit, DebriefCache cache) =>
             Instructor(http, s, limit) ?? Results.Ok(await cache.GetAsync(s)));

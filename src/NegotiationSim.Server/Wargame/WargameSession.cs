@@ -179,6 +179,27 @@ public sealed class WargameSession : IDisposable
         return (error, input);
     }
 
+    /// <summary>
+    /// Takes the inputs built from the game inside one lock, all or none: each is checked before any is journaled.
+    /// <paramref name="build"/> may refuse instead (its error is returned, nothing taken).
+    /// </summary>
+    public async Task<string?> TakeAllAsync(Func<Game, (IReadOnlyList<GameInput>? Inputs, string? Error)> build)
+    {
+        string? error;
+        await _gate.WaitAsync();
+        try
+        {
+            var (inputs, refused) = build(Game);
+            error = refused ?? inputs!.Select(Game.Check).FirstOrDefault(e => e is not null);
+            if (error is null)
+                foreach (var input in inputs!)
+                    if ((error = await TakeLockedAsync(input)) is not null) break;
+        }
+        finally { _gate.Release(); }
+        if (error is null) Changed?.Invoke(this);
+        return error;
+    }
+
     private async Task<string?> TakeLockedAsync(GameInput input)
     {
         if (Game.Check(input) is { } error) return error;

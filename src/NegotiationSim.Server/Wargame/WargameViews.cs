@@ -150,7 +150,7 @@ public static class WargameViews
     /// The Section 232 threat standing against the country, if any: a threat ends when it is withdrawn (the country joined
     /// or agreed with the US), imposed, or lapsed at its deadline, and joining the bloc ends it whatever the engine says.
     /// </summary>
-    private static IReadOnlyList<string> ThreatsAgainst(WargameSession s, string country)
+    public static IReadOnlyList<string> ThreatsAgainst(WargameSession s, string country)
     {
         var last = s.Reports.SelectMany(r => r.Events).LastOrDefault(e => e.Country == country
             && (e.Kind.StartsWith("section232-", StringComparison.Ordinal) || e.Kind == "joined"));
