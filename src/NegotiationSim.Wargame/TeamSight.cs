@@ -122,10 +122,13 @@ public sealed class TeamSight
 
     /// <summary>
     /// An offer as the team may read it: the computer's reason for its answer weighs the other side's own gain, so a
-    /// team reads only that it was answered (the instructor reads the reason).
+    /// party reads only that it was answered, and a team reading others' offers (offers: public) only where they stand,
+    /// not who answered them (the instructor reads the reason).
     /// </summary>
     public Offer Offer(Offer o, Func<string, string> nameOf) =>
-        o.Why is null ? o : o with { Why = $"the computer playing {nameOf(o.To)} {(o.Status == OfferStatus.Accepted ? "accepted" : "rejected")} it" };
+        o.Why is null ? o
+        : Country == o.From || Country == o.To ? o with { Why = $"the computer playing {nameOf(o.To)} {(o.Status == OfferStatus.Accepted ? "accepted" : "rejected")} it" }
+        : o with { Why = null };
 
     /// <summary>What the team cannot see, in words for its page; <paramref name="monthOf"/> names a round's month.</summary>
     public IReadOnlyList<string> Hidden(Func<int, string> monthOf)

@@ -125,6 +125,13 @@ public sealed class WargameGuardTests : IDisposable
         var r = await host.Team(germany, "POST answer", new { round = 1, offerId = "O1", accept = true });
 
         Assert.Equal("offer O1 was not made to DEU", await WargameServer.ErrorOf(r)); // Germany's page lists O1 anyway
+
+        // China's computer answers Japan's O2 at once: Germany reads where O2 stands, not who (or what) answered it.
+        await host.Team(japan, "POST offer", Offer(1, "CHN", "buy"));
+        var o2 = (await (await host.Team(germany, "team")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("offers").EnumerateArray()
+            .Single(o => o.GetProperty("id").GetString() == "O2");
+        Assert.NotEqual("open", o2.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, o2.GetProperty("why").ValueKind);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public static class WargameApi
             if (r.Country is not null && (r.Country.Length > MaxId || s.World.CountryIndex(r.Country) < 0)) return Refused($"country: '{Shown(r.Country)}' is not in this game");
             // A country another team plays is taken from it only when the instructor says so: a slip must not unseat a team.
             if (r.Country is not null && s.Game.Seats.TryGetValue(r.Country, out var holder) && holder is not null && !r.Replace)
-                return Refused($"country: {r.Country} is played by team '{s.Game.Teams[holder].Name}' ({holder}); add \"replace\": true to seat the new team there instead (that team then plays no country)",
+                return Refused($"country: {r.Country} is played by team '{s.Game.Teams[holder].Name}' ({holder}); to replace it, seat the new team at {r.Country} in the seats table, or send \"replace\": true (that team then plays no country)",
                     StatusCodes.Status409Conflict);
             var code = Secrets.NewCode();
             var (error, input) = await s.TakeAsync(g => new TeamAdded(s.Now, $"t{g.Teams.Count + 1}", name, Secrets.Hash(code)));
@@ -194,7 +194,7 @@ public static class WargameApi
             if (no is not null) return no;
             var country = s.Game.CountryOf(team!.Id);
             if (country is null) return Refused("your team plays no country at the moment", StatusCodes.Status409Conflict);
-            if (r.Applicant is null || s.World.CountryIndex(r.Applicant) < 0) return Refused("applicant: a country of this game");
+            if (r.Applicant is null || r.Applicant.Length > MaxId || s.World.CountryIndex(r.Applicant) < 0) return Refused("applicant: a country of this game");
             // Checked against the world the teams see now; the game then checks the round, the seat and the phase.
             if (Applications.CheckVote(s, country, r.Applicant) is { } why) return Refused(why, StatusCodes.Status409Conflict);
             var vote = new AdmissionVoted(s.Now, team.Id, country, r.Round, r.Applicant, r.Admit);
