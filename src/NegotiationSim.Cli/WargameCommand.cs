@@ -57,7 +57,7 @@ public static class WargameCommand
         try { await app.StartAsync(ct); }
         catch (InvalidDataException e)
         {
-            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            console.Profile.Out.Writer.WriteLine(e.Message); // `file:line: reason` on one line, never wrapped at the console's width
             return 1;
         }
         var (session, key, resumed) = opened!.Value;

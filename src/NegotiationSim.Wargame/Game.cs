@@ -20,10 +20,14 @@ public sealed class Game
     private readonly Dictionary<string, Offer> _offers = new(StringComparer.Ordinal);
     private readonly List<AdmissionVoted> _votes = [];
 
-    private Game(GameCreated created, IEnumerable<string> countries)
+    /// <summary>Whether a country's team may know an offer exists (the scenario's offer rules): one it may not is "no offer".</summary>
+    private readonly Func<string, Offer, bool> _seesOffer;
+
+    private Game(GameCreated created, IEnumerable<string> countries, Func<string, Offer, bool>? seesOffer)
     {
         Created = created;
         foreach (var c in countries) _seats[c] = null;
+        _seesOffer = seesOffer ?? ((country, o) => country == o.From || country == o.To);
     }
 
     public GameCreated Created { get; }
@@ -72,9 +76,10 @@ public sealed class Game
 
     public IReadOnlyList<string> Messages => _inputs.OfType<MessageBroadcast>().Select(m => m.Text).ToList();
 
-    public static Game Create(GameCreated created, IEnumerable<string> countries)
+    /// <param name="seesOffer">Whether a country's team sees an offer (default: only its two parties do).</param>
+    public static Game Create(GameCreated created, IEnumerable<string> countries, Func<string, Offer, bool>? seesOffer = null)
     {
-        var game = new Game(created, countries) { InstructorKeyHash = created.InstructorKeyHash };
+        var game = new Game(created, countries, seesOffer) { InstructorKeyHash = created.InstructorKeyHash };
         game._inputs.Add(created);
         return game;
     }
@@ -151,8 +156,9 @@ public sealed class Game
         var partner = o.Buyer == o.Country ? o.Seller : o.Buyer;
         if (!_seats.ContainsKey(partner)) return $"'{partner}' is not a country of this game";
         if (o.Counters is null) return null;
-        if (!_offers.TryGetValue(o.Counters, out var countered)) return $"no offer {o.Counters}";
-        // Whom it was made to before where it stands: a team must not learn the fate of offers between others.
+        // An offer the team may not see is answered as one that does not exist: it must not learn that offers between
+        // others exist, nor their fate. One it sees but was not made to it is told so, before where it stands.
+        if (!_offers.TryGetValue(o.Counters, out var countered) || !_seesOffer(o.Country, countered)) return $"no offer {o.Counters}";
         if (countered.To != o.Country) return $"offer {o.Counters} was not made to {o.Country}";
         if (countered.Status != OfferStatus.Open) return $"offer {o.Counters} is already {countered.Status.ToString().ToLowerInvariant()}";
         if (countered.From != partner) return $"a counter to {o.Counters} goes back to {countered.From}";
@@ -163,7 +169,7 @@ public sealed class Game
     {
         if (Phase != GamePhase.Running) return Phase == GamePhase.Paused ? "the game is paused" : "the game is not running";
         if (a.Round != Round) return $"round {a.Round} is not the current round ({Round})";
-        if (!_offers.TryGetValue(a.OfferId, out var offer)) return $"no offer {a.OfferId}";
+        if (!_offers.TryGetValue(a.OfferId, out var offer) || a.TeamId is not null && !_seesOffer(a.Country, offer)) return $"no offer {a.OfferId}";
         if (offer.To != a.Country) return $"offer {a.OfferId} was not made to {a.Country}";
         if (offer.Status != OfferStatus.Open) return $"offer {a.OfferId} is already {offer.Status.ToString().ToLowerInvariant()}";
         if (!_seats.TryGetValue(a.Country, out var seat)) return $"'{a.Country}' is not a country of this game";

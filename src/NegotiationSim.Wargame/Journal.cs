@@ -7,7 +7,8 @@ namespace NegotiationSim.Wargame;
 /// <summary>
 /// A war-game's journal: one JSON line per input, appended and flushed to disk before the input takes effect.
 /// Opening a journal reads it back; a last line cut short by a crash was never acknowledged, so it is dropped and
-/// the file truncated to the last whole line. Any other damage is reported with its line, never guessed around.
+/// the file truncated to the last whole line; a file cut inside its first line is refused, never overwritten. Any other
+/// damage is reported with its line, never guessed around.
 /// </summary>
 public sealed class Journal : IDisposable
 {
@@ -73,6 +74,10 @@ public sealed class Journal : IDisposable
         while (start < bytes.Length)
         {
             var end = Array.IndexOf(bytes, (byte)'\n', start);
+            // A journal cut inside its first line has lost the game's creation (its scenario, seed and key): starting a
+            // fresh game there would overwrite what is left, so it is refused and the file left as it is.
+            if (end < 0 && lineNumber == 0)
+                throw new InvalidDataException($"{path}:1: the game's creation is cut short (no end of line): the journal is damaged and was left as it is");
             if (end < 0) break; // a torn last line: the crash came before it was flushed and acknowledged
             lineNumber++;
             var line = bytes.AsSpan(start, end - start);

@@ -7,7 +7,8 @@ namespace NegotiationSim.Wargame;
 /// The world as one team may see it under the scenario's information rules: its own rows current, others' rows only
 /// where its rules allow and as of the delayed round, events and deals filtered the same way (deal terms it is not
 /// party to hidden unless public), offers only its own unless public, and never what an offer is worth to the other
-/// side. A team that plays no country sees only what is public. Every team view is built through this.
+/// side. A team that plays no country sees only what is public. Every team view is built through this. Events about
+/// other countries are told as <see cref="PublicNews"/> tells them: the fact, never the engine's reasons.
 /// </summary>
 public sealed class TeamSight
 {
@@ -28,9 +29,11 @@ public sealed class TeamSight
     private readonly IReadOnlySet<(string Country, string Mineral)> _partners;
     private readonly IReadOnlyList<string> _members;
     private readonly Dictionary<string, DealRow> _signed;
+    private readonly PublicNews _news;
 
-    public TeamSight(InformationRules rules, string? country, IReadOnlyList<RoundReport> reports)
+    public TeamSight(InformationRules rules, string? country, IReadOnlyList<RoundReport> reports, PublicNews news)
     {
+        _news = news;
         Country = country;
         Rules = country is null ? rules.Default : rules.For(country);
         _reports = reports;
@@ -76,8 +79,8 @@ public sealed class TeamSight
     }
 
     /// <summary>
-    /// Events: public ones, its own, those about countries whose rows it sees (from the delayed round on), and deal events
-    /// under the deal rules; a signing it may not read the terms of says only who signed.
+    /// Events: its own with their reasons; public ones and those about countries whose rows it sees (from the delayed round
+    /// on) as the news tells them; deal events under the deal rules, a signing it may not read the terms of saying only who signed.
     /// </summary>
     public IReadOnlyList<RunEvent> Events()
     {
@@ -85,8 +88,9 @@ public sealed class TeamSight
         foreach (var e in _reports.SelectMany(r => r.Events))
         {
             if (DealKinds.Contains(e.Kind)) { if (DealEvent(e) is { } d) seen.Add(d); }
-            else if (PublicKinds.Contains(e.Kind) || e.Country == Country) seen.Add(e);
-            else if (OthersRound is { } r && e.Round <= r && e.Country != "" && SeesRows(e.Country, e.Mineral)) seen.Add(e);
+            else if (Country is not null && e.Country == Country) seen.Add(e);
+            else if (PublicKinds.Contains(e.Kind)) seen.Add(_news.Tell(e));
+            else if (OthersRound is { } r && e.Round <= r && e.Country != "" && SeesRows(e.Country, e.Mineral)) seen.Add(_news.Tell(e));
         }
         return seen;
     }
@@ -97,8 +101,8 @@ public sealed class TeamSight
         var seller = _signed.TryGetValue(id, out var deal) ? deal.Seller : null;
         if (Country is not null && (e.Country == Country || seller == Country)) return e;
         if (e.Kind != "deal-signed") return null; // others' talks and deliveries stay between the parties
-        if (seller is not null && Country is not null && Rules.SeesDealTerms(Country, e.Country, seller)) return e;
-        if (Country is null && Rules.DealTerms == Disclosure.Public) return e;
+        if (seller is not null && Country is not null && Rules.SeesDealTerms(Country, e.Country, seller)) return _news.Tell(e);
+        if (Country is null && Rules.DealTerms == Disclosure.Public) return _news.Tell(e);
         return e with { Value = double.NaN, Reason = $"{id}: {e.Country} and {seller ?? "a partner"} signed a deal (terms not disclosed)" };
     }
 
@@ -118,10 +122,13 @@ public sealed class TeamSight
 
     /// <summary>
     /// An offer as the team may read it: the computer's reason for its answer weighs the other side's own gain, so a
-    /// team reads only that it was answered (the instructor reads the reason).
+    /// party reads only that it was answered, and a team reading others' offers (offers: public) only where they stand,
+    /// not who answered them (the instructor reads the reason).
     /// </summary>
     public Offer Offer(Offer o, Func<string, string> nameOf) =>
-        o.Why is null ? o : o with { Why = $"the computer playing {nameOf(o.To)} {(o.Status == OfferStatus.Accepted ? "accepted" : "rejected")} it" };
+        o.Why is null ? o
+        : Country == o.From || Country == o.To ? o with { Why = $"the computer playing {nameOf(o.To)} {(o.Status == OfferStatus.Accepted ? "accepted" : "rejected")} it" }
+        : o with { Why = null };
 
     /// <summary>What the team cannot see, in words for its page; <paramref name="monthOf"/> names a round's month.</summary>
     public IReadOnlyList<string> Hidden(Func<int, string> monthOf)

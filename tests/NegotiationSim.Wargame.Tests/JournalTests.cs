@@ -66,6 +66,30 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
+    public void Open_AFileCutInsideItsFirstLine_IsRefusedWithItsPlace_AndLeftAsItIs()
+    {
+        // The game's creation (scenario, seed, key) cut short by a crash or a bad copy: a fresh game must not overwrite it.
+        var path = Path.Combine(_dir, "game.jsonl");
+        var header = Journal.Serialize(Played().Inputs[0]);
+        File.WriteAllText(path, header[..(header.Length / 2)]);
+        var before = File.ReadAllBytes(path);
+
+        var e = Assert.Throws<InvalidDataException>(() => Journal.Open(path));
+
+        Assert.Equal($"{path}:1: the game's creation is cut short (no end of line): the journal is damaged and was left as it is", e.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Open_AnEmptyFile_StartsANewJournal()
+    {
+        var path = Path.Combine(_dir, "game.jsonl");
+        File.WriteAllText(path, "");
+        using var journal = Journal.Open(path);
+        Assert.Empty(journal.Inputs);
+    }
+
+    [Fact]
     public void Open_ADamagedLine_SaysWhichLine()
     {
         var path = Path.Combine(_dir, "game.jsonl");

@@ -76,9 +76,9 @@ public sealed class TeamSightTests : IDisposable
         Assert.All(Items(view, "world", "events").Where(e => e.GetProperty("country").GetString() != "JPN"),
             e => Assert.True(TeamSight.PublicKinds.Contains(e.GetProperty("kind").GetString()!) || e.GetProperty("kind").GetString() == "deal-signed", e.GetRawText()));
         Assert.Contains(Items(view, "world", "hidden"), h => h.GetString()!.Contains("Other countries' rows are hidden by the scenario's information rules"));
-        // Nor can Japan probe an offer between others: countering it says only that it was not made to Japan, not that it was accepted.
+        // Nor can Japan probe an offer between others: countering it reads as countering one that does not exist.
         var probe = await host.Team(japan, "POST offer", new { round = 2, partner = "KOR", role = "buy", mineral = "gallium", stage = "refined", levels = Modest, counters = "O1" });
-        Assert.Equal("offer O1 was not made to JPN", await WargameServer.ErrorOf(probe));
+        Assert.Equal("no offer O1", await WargameServer.ErrorOf(probe));
 
         // The instructor sees everything: every country's rows, W1's terms, both offers.
         var all = await (await host.Instructor("instructor")).Content.ReadFromJsonAsync<JsonElement>();

@@ -35,12 +35,15 @@ public static class Applications
     public static IReadOnlyList<ApplicationView> For(WargameSession s, string? country)
     {
         var votes = s.Game.Votes;
+        // A member's team reads the application as news: why the applicant applied (and whether a team did) is its own.
+        var news = new PublicNews(s.Scenario);
         return Pending(s).Select(e =>
         {
             var last = votes.Where(v => v.Applicant == e.Country).GroupBy(v => v.Country)
                 .ToDictionary(g => g.Key, g => g.Last().Admit ? "admit" : "refuse", StringComparer.Ordinal);
             double? worth = country is not null && s.AdmissionWorth.TryGetValue(e.Country, out var w) ? w[s.World.CountryIndex(country)] : null;
-            return new ApplicationView(e.Country, s.World.Countries[s.World.CountryIndex(e.Country)].Name, e.Reason, worth,
+            return new ApplicationView(e.Country, s.World.Countries[s.World.CountryIndex(e.Country)].Name,
+                country is null ? e.Reason : news.Tell(e).Reason, worth,
                 country is not null && last.TryGetValue(country, out var mine) ? mine : null,
                 country is null ? last : new Dictionary<string, string>());
         }).ToArray();

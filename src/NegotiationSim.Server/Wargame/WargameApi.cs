@@ -20,7 +20,14 @@ public static class WargameApi
     public const int MaxName = 40;
     public const int MaxMessage = 1000;
 
-    public sealed record TeamRequest(string? Name, string? Country);
+    /// <summary>Longest id a request may carry: countries ("USA"), teams ("t12"), offers ("O143") are far shorter.</summary>
+    public const int MaxId = 16;
+
+    /// <summary>How much of a bad value a refusal repeats: enough to recognise it, never a whole pasted page.</summary>
+    public const int Echo = 24;
+
+    /// <param name="Replace">Seat the new team at a country another team plays, which then plays none; without it that is refused.</param>
+    public sealed record TeamRequest(string? Name, string? Country, bool Replace = false);
     public sealed record SeatRequest(string? Country, string? TeamId);
     public sealed record ExtendRequest(int Seconds);
     public sealed record MessageRequest(string? Text);
@@ -34,6 +41,12 @@ public static class WargameApi
         Results.Json(new { errors = new[] { error } }, statusCode: status);
 
     private static IResult Outcome(string? error) => error is null ? Results.Ok(new { ok = true }) : Refused(error, StatusCodes.Status409Conflict);
+
+    /// <summary>An identical repeat of what the game already holds: 200, saying so, with nothing journaled.</summary>
+    private static IResult AlreadyRecorded(string note) => Results.Ok(new { ok = true, unchanged = true, note });
+
+    /// <summary>A value as a refusal may repeat it: at most <see cref="Echo"/> characters, then "…".</summary>
+    public static string Shown(string value) => value.Length <= Echo ? value : value[..Echo] + "…";
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -50,7 +63,11 @@ public static class WargameApi
             if (Instructor(http, s, limit) is { } no) return no;
             var name = (r.Name ?? "").Trim();
             if (name.Length is 0 or > MaxName) return Refused($"name: 1 to {MaxName} characters");
-            if (r.Country is not null && s.World.CountryIndex(r.Country) < 0) return Refused($"country: '{r.Country}' is not in this game");
+            if (r.Country is not null && (r.Country.Length > MaxId || s.World.CountryIndex(r.Country) < 0)) return Refused($"country: '{Shown(r.Country)}' is not in this game");
+            // A country another team plays is taken from it only when the instructor says so: a slip must not unseat a team.
+            if (r.Country is not null && s.Game.Seats.TryGetValue(r.Country, out var holder) && holder is not null && !r.Replace)
+                return Refused($"country: {r.Country} is played by team '{s.Game.Teams[holder].Name}' ({holder}); to replace it, seat the new team at {r.Country} in the seats table, or send \"replace\": true (that team then plays no country)",
+                    StatusCodes.Status409Conflict);
             var code = Secrets.NewCode();
             var (error, input) = await s.TakeAsync(g => new TeamAdded(s.Now, $"t{g.Teams.Count + 1}", name, Secrets.Hash(code)));
             if (error is not null) return Refused(error, StatusCodes.Status409Conflict);
@@ -62,14 +79,19 @@ public static class WargameApi
         api.MapPost("/teams/{teamId}/code", async (HttpContext http, string teamId, WargameSession s, RateLimiter limit, PublicAddress address) =>
         {
             if (Instructor(http, s, limit) is { } no) return no;
-            if (teamId.Length > 16) return Refused("teamId: a team's id, e.g. t3");
+            if (teamId.Length > MaxId) return Refused("teamId: a team's id, e.g. t3");
             var code = Secrets.NewCode();
             var error = await s.TakeAsync(new TeamCodeReissued(s.Now, teamId, Secrets.Hash(code)));
             return error is null ? Results.Ok(new { teamId, name = s.Game.Teams[teamId].Name, code, link = TeamLink(address, code) })
                 : Refused(error, StatusCodes.Status409Conflict);
         });
         api.MapPost("/seat", async (HttpContext http, SeatRequest r, WargameSession s, RateLimiter limit) =>
-            Instructor(http, s, limit) ?? Outcome(await s.TakeAsync(new SeatChanged(s.Now, r.Country ?? "", string.IsNullOrEmpty(r.TeamId) ? null : r.TeamId))));
+        {
+            if (Instructor(http, s, limit) is { } no) return no;
+            if (string.IsNullOrEmpty(r.Country) || r.Country.Length > MaxId) return Refused("country: a country's id, e.g. KOR");
+            if (r.TeamId is { Length: > MaxId }) return Refused("teamId: a team's id, e.g. t3 (or none: the computer plays)");
+            return Outcome(await s.TakeAsync(new SeatChanged(s.Now, r.Country, string.IsNullOrEmpty(r.TeamId) ? null : r.TeamId)));
+        });
         api.MapPost("/start", async (HttpContext http, WargameSession s, RateLimiter limit) =>
             Instructor(http, s, limit) ?? Outcome(await s.TakeAsync(new GameStarted(s.Now))));
         api.MapPost("/pause", async (HttpContext http, WargameSession s, RateLimiter limit) =>
@@ -123,7 +145,7 @@ public static class WargameApi
         {
             var (team, no) = TeamOf(http, s, limit);
             if (no is not null) return no;
-            if (r.Country is null || r.Country.Length > 16) return Refused("country: the id of a country the computer plays");
+            if (r.Country is null || r.Country.Length > MaxId) return Refused("country: the id of a country the computer plays");
             return Outcome(await s.TakeAsync(new SeatClaimed(s.Now, r.Country, team!.Id)));
         });
         api.MapPost("/move", async (HttpContext http, MoveRequest r, WargameSession s, RateLimiter limit) =>
@@ -138,6 +160,8 @@ public static class WargameApi
             // honour: anything else is refused here, not journaled and then ignored by the simulation.
             if (s.Game.Check(move) is { } stale) return Refused(stale, StatusCodes.Status409Conflict);
             if (BlocMoves.Check(WargameViews.Team(s, team).BlocMoves!, move.Move) is { } closed) return Refused(closed, StatusCodes.Status409Conflict);
+            // A page that sends the same move again (a double click, a retry) changes nothing: acknowledged, not journaled again.
+            if (s.Game.Moves.TryGetValue(country, out var current) && current == move.Move) return AlreadyRecorded($"your move for round {r.Round} was already recorded");
             return Outcome(await s.TakeAsync(move));
         });
         api.MapPost("/offer", async (HttpContext http, OfferRequest r, WargameSession s, RateLimiter limit) =>
@@ -147,6 +171,7 @@ public static class WargameApi
             var country = s.Game.CountryOf(team!.Id);
             if (country is null) return Refused("your team plays no country at the moment", StatusCodes.Status409Conflict);
             if (CheckDeal(s, country, r.Partner, r.Role, r.Mineral, r.Stage, r.Levels) is { } bad) return Refused(bad);
+            if (r.Counters is { Length: 0 or > MaxId }) return Refused("counters: the id of the offer this one answers, e.g. O3");
             var (buyer, seller) = r.Role == "buy" ? (country, r.Partner!) : (r.Partner!, country);
             var outcome = DealSpace.Standard.Compose(r.Levels!);
             if (IsEmpty(outcome)) return Refused("levels: 0% offtake with no tariff cut and no investment commits neither side to anything; offer some offtake, a tariff cut or an investment");
@@ -176,10 +201,15 @@ public static class WargameApi
             if (no is not null) return no;
             var country = s.Game.CountryOf(team!.Id);
             if (country is null) return Refused("your team plays no country at the moment", StatusCodes.Status409Conflict);
-            if (r.Applicant is null || s.World.CountryIndex(r.Applicant) < 0) return Refused("applicant: a country of this game");
+            if (r.Applicant is null || r.Applicant.Length > MaxId || s.World.CountryIndex(r.Applicant) < 0) return Refused("applicant: a country of this game");
             // Checked against the world the teams see now; the game then checks the round, the seat and the phase.
             if (Applications.CheckVote(s, country, r.Applicant) is { } why) return Refused(why, StatusCodes.Status409Conflict);
-            return Outcome(await s.TakeAsync(new AdmissionVoted(s.Now, team.Id, country, r.Round, r.Applicant, r.Admit)));
+            var vote = new AdmissionVoted(s.Now, team.Id, country, r.Round, r.Applicant, r.Admit);
+            if (s.Game.Check(vote) is { } stale) return Refused(stale, StatusCodes.Status409Conflict);
+            // The last vote counts: the same vote again changes nothing, so it is acknowledged without a new journal line.
+            if (s.Game.Votes.LastOrDefault(v => v.Country == country && v.Applicant == r.Applicant) is { } last && last.Admit == r.Admit)
+                return AlreadyRecorded($"your vote on {r.Applicant} in round {r.Round} was already recorded");
+            return Outcome(await s.TakeAsync(vote));
         });
         api.MapPost("/answer", async (HttpContext http, AnswerRequest r, WargameSession s, RateLimiter limit) =>
         {
@@ -187,7 +217,7 @@ public static class WargameApi
             if (no is not null) return no;
             var country = s.Game.CountryOf(team!.Id);
             if (country is null) return Refused("your team plays no country at the moment", StatusCodes.Status409Conflict);
-            if (string.IsNullOrEmpty(r.OfferId) || r.OfferId.Length > 12) return Refused("offerId: an offer's id, e.g. O3");
+            if (string.IsNullOrEmpty(r.OfferId) || r.OfferId.Length > MaxId) return Refused("offerId: an offer's id, e.g. O3");
             return Outcome(await s.TakeAsync(new OfferAnswered(s.Now, team.Id, country, r.Round, r.OfferId, r.Accept)));
         });
     }

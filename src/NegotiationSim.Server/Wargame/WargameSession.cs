@@ -75,6 +75,8 @@ public sealed class WargameSession : IDisposable
             await simulation.StartAsync(scenario);
             var key = Secrets.NewCode();
             var countries = scenario.World.Countries.Select(c => c.Id).ToArray();
+            var sight = (scenario.Classroom ?? new ClassroomSettings()).Sight;
+            bool SeesOffer(string country, Offer o) => sight.For(country).SeesOffer(country, o.From, o.To);
             WargameSession session;
             var resumed = journal.Inputs.Count > 0;
             if (resumed)
@@ -82,7 +84,7 @@ public sealed class WargameSession : IDisposable
                 if (journal.Inputs[0] is not GameCreated created) throw new InvalidDataException($"{journalPath}:1: a war-game journal starts with the game's creation");
                 if (created.ScenarioYaml != scenarioYaml)
                     throw new InvalidDataException($"{journalPath}: the game was created from a different text of {created.ScenarioName}; start it with the same scenario file");
-                session = new WargameSession(scenario, journal, Game.Create(created, countries), clock, simulation);
+                session = new WargameSession(scenario, journal, Game.Create(created, countries, SeesOffer), clock, simulation);
                 foreach (var input in journal.Inputs.Skip(1))
                 {
                     if (session.Game.Check(input) is { } error) throw new InvalidDataException($"{journalPath}: replay refused an input ({error})");
@@ -94,7 +96,7 @@ public sealed class WargameSession : IDisposable
             {
                 var created = new GameCreated(clock.GetUtcNow(), scenarioName, scenarioYaml, scenario.Seed, Secrets.Hash(key), rules);
                 journal.Append(created);
-                session = new WargameSession(scenario, journal, Game.Create(created, countries), clock, simulation);
+                session = new WargameSession(scenario, journal, Game.Create(created, countries, SeesOffer), clock, simulation);
             }
             if (resumed)
             {

@@ -117,7 +117,7 @@ public static class WargameViews
 
     /// <summary>The scenario's information rules applied to the team playing <paramref name="country"/> (null: a team with no seat).</summary>
     public static TeamSight Sight(WargameSession s, string? country) =>
-        new((s.Scenario.Classroom ?? new ClassroomSettings()).Sight, country, s.Reports);
+        new((s.Scenario.Classroom ?? new ClassroomSettings()).Sight, country, s.Reports, new PublicNews(s.Scenario));
 
     public static string NameOf(WargameSession s, string id) => s.World.Countries[s.World.CountryIndex(id)].Name;
 
