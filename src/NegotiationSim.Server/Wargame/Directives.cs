@@ -43,7 +43,10 @@ public static class Directives
         var bloc = round.Moves.Where(m => played.Contains(m.Key) && m.Value.Effective != BlocChoice.Stay)
             .OrderBy(m => m.Key, StringComparer.Ordinal)
             .Select(m => new BlocDirective(world.CountryIndex(m.Key), m.Value.Effective == BlocChoice.Join)).ToArray();
-        var deals = game.AgreedIn(closed).Where(o => computerSeat is null || (o.Buyer != computerSeat && o.Seller != computerSeat))
+        // The counterfactual leaves out the deals of the seat's team, not those other teams made with the seat's computer
+        // in rounds no team held it.
+        var seatTeam = computerSeat is not null && round.Played.Contains(computerSeat);
+        var deals = game.AgreedIn(closed).Where(o => !seatTeam || (o.Buyer != computerSeat && o.Seller != computerSeat))
             .Select(o =>
             {
                 Stages.TryParse(o.Stage, out var stage);
