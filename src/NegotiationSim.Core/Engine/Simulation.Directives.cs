@@ -88,9 +88,9 @@ public sealed partial class Simulation
             var deal = DealOf(space, a.Id, a.Buyer, a.Seller, a.Mineral, a.Stage, a.Outcome, facts[k], signed);
             _deals.Add(deal);
             rows.Add(DealRowOf(deal, "signed", facts[k].Price, 0, space.Describe(a.Outcome)));
-            var when = signed == round ? "" : $" in round {signed}";
+            // The reason's form is the one team views parse to withhold terms (TeamSight): the deal row's start says when.
             events.Add(Row(round, "deal-signed", a.Buyer, a.Mineral, a.Stage, deal.Volume,
-                $"{deal.Id} with {_world.Countries[a.Seller].Name}, {why}{when}: {space.Describe(a.Outcome)}"));
+                $"{deal.Id} with {_world.Countries[a.Seller].Name}, {why}: {space.Describe(a.Outcome)}"));
             await ApplyDealAsync(deal, signed, events, round);
         }
     }
