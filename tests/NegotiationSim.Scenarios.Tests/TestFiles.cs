@@ -21,6 +21,14 @@ internal static class TestFiles
         return Enumerable.Range(1, scenario.Rounds).Select(t => simulation.RunRoundAsync(t).GetAwaiter().GetResult()).ToArray();
     }
 
+    /// <summary><paramref name="text"/> as scenario.yaml in a new folder; returns its path.</summary>
+    public static string Write(string prefix, string text)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory(prefix).FullName, "scenario.yaml");
+        File.WriteAllText(file, text);
+        return file;
+    }
+
     /// <summary>The gallium test world with <paramref name="events"/> appended to its events list, in a new folder.</summary>
     public static string GalliumWith(string events, string prefix = "negsim-")
     {

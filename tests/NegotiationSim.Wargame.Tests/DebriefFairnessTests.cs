@@ -13,8 +13,8 @@ public sealed class DebriefFairnessTests(ITestOutputHelper output)
     private static readonly GameRules Rules = new(300, TimeoutFill.Computer, 5);
 
     /// <summary>
-    /// tests/data/gallium-control.yaml has no automatic negotiation: with sessions, a team-played seat leaves the session
-    /// slots it would take to other pairs (teams bargain in their pages), so the worlds differ by more than choices.
+    /// tests/data/gallium-threat.yaml: the bloc moves only (no automatic negotiation). Deals on the same timing, and the
+    /// other pairs' sessions allocated as in the game, are tested on the engine in NegotiationSim.Scenarios.Tests' StandInTests.
     /// </summary>
     private static string Control => Path.Combine(WargameServer.Repo(), "tests", "data", "gallium-threat.yaml");
 

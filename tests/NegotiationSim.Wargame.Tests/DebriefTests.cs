@@ -44,11 +44,13 @@ public sealed class DebriefTests(ITestOutputHelper output)
         foreach (var t in d.Teams) foreach (var g in t.Gap) output.WriteLine($"{t.Country} gap: {DebriefSeat.Describe(g)}");
 
         Assert.Equal(3, japan.Rounds.Count); // simulated rounds 1..3 of a game that closed two rounds
-        // Round 2 carries the deal agreed in round 1 (signed the round after, with its offer); round 1 carries Korea's
+        // Round 1 carries the deal agreed in game round 1 (signed as of round 1, in force from round 2, as a session's
+        // agreement of round 1 would be) with its offer, and Korea's
         // defiance of the threat, next to the computer's answer having seen the same round.
-        Assert.Contains(japan.Rounds[1].Team.Deals, x => x.StartsWith("W1: buys gallium refined from KOR", StringComparison.Ordinal));
-        Assert.Contains(japan.Rounds[1].Team.Offers, x => x.StartsWith("O1 to KOR: buy gallium refined", StringComparison.Ordinal));
-        Assert.Contains(korea.Rounds[1].Team.Deals, x => x.StartsWith("W1: sells gallium refined to JPN", StringComparison.Ordinal));
+        Assert.Contains(japan.Rounds[0].Team.Deals, x => x.StartsWith("W1: buys gallium refined from KOR", StringComparison.Ordinal));
+        Assert.Contains(japan.Rounds[0].Team.Offers, x => x.StartsWith("O1 to KOR: buy gallium refined", StringComparison.Ordinal));
+        Assert.Contains(korea.Rounds[0].Team.Deals, x => x.StartsWith("W1: sells gallium refined to JPN", StringComparison.Ordinal));
+        Assert.Empty(japan.Rounds[1].Team.Deals);
         Assert.Equal("defy", korea.Rounds[0].Team.Threat);
         // The computer in Korea's seat faces the same threat from round 1 and answers it with its own bloc decision.
         Assert.Contains(korea.Rounds[0].Computer.Threat, new[] { "comply", "defy" });
@@ -82,8 +84,8 @@ public sealed class DebriefTests(ITestOutputHelper output)
         Assert.Equal(biggest.Change, step.Change, 6);
         Assert.False(string.IsNullOrWhiteSpace(step.Cause));
         Assert.Contains(japan.Gap.Select(DebriefSeat.Describe), x => x.Contains(" $/month ", StringComparison.Ordinal));
-        // Japan's deal with Korea, signed in round 2, is in force from round 3: the story names it there.
-        Assert.Contains(japan.Gap, g => g.Round == 3 && g.Cause.Contains("the team's deal W1: buys gallium refined from KOR", StringComparison.Ordinal));
+        // Japan's deal with Korea, signed as of round 1, is in force from round 2: the story names it there.
+        Assert.Contains(japan.Gap, g => g.Round == 2 && g.Cause.Contains("the team's deal W1: buys gallium refined from KOR", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -101,8 +103,8 @@ public sealed class DebriefTests(ITestOutputHelper output)
         var japan = rows.Where(r => r[1] == "JPN").ToArray();
         Assert.Equal(["1", "2", "3"], japan.Select(r => r[2]));
         Assert.All(japan, r => Assert.Equal("Sakura", r[0]));
-        Assert.StartsWith("W1: buys gallium refined from KOR", japan[1][8]);
-        Assert.Equal("", japan[0][8]);
+        Assert.StartsWith("W1: buys gallium refined from KOR", japan[0][8]);
+        Assert.Equal("", japan[1][8]);
         var d = await DebriefOf(host);
         var seat = d.Teams.Single(t => t.Country == "JPN").Rounds;
         var cumulative = 0.0;

@@ -70,7 +70,7 @@ public sealed class TeamSightTests : IDisposable
             d => Assert.Equal("terms not disclosed", d.GetProperty("note").GetString()));
         var signings = Items(view, "world", "events").Where(e => e.GetProperty("kind").GetString() == "deal-signed").ToList();
         Assert.Contains(signings, e => e.GetProperty("reason").GetString() == "W1: DEU and KOR signed a deal (terms not disclosed)");
-        var terms = host.Session.Reports[1].Deals.Single(d => d.Id == "W1").Note;
+        var terms = host.Session.Reports[1].Deals.Single(d => d.Id == "W1" && d.Status == "signed").Note;
         Assert.DoesNotContain(terms, view.GetRawText());
         // Events about other countries reach Japan only when they are public news.
         Assert.All(Items(view, "world", "events").Where(e => e.GetProperty("country").GetString() != "JPN"),
@@ -178,7 +178,7 @@ public sealed class TeamSightTests : IDisposable
 
         // The US sees every country; terms and offers are public, but never what an offer is worth to others.
         Assert.Equal(6, Items(await View(host, usa), "world", "rows").Select(r => r.GetProperty("country").GetString()).Distinct().Count());
-        Assert.Equal(now.Deals.Single(d => d.Id == "W1").Note, Items(view, "world", "deals").Single(d => d.GetProperty("id").GetString() == "W1").GetProperty("note").GetString());
+        Assert.Equal(now.Deals.Single(d => d.Id == "W1" && d.Status == "signed").Note, Items(view, "world", "deals").Single(d => d.GetProperty("id").GetString() == "W1" && d.GetProperty("status").GetString() == "signed").GetProperty("note").GetString());
         var o2 = Assert.Single(Items(view, "offers"), o => o.GetProperty("id").GetString() == "O2");
         Assert.Equal(JsonValueKind.Null, o2.GetProperty("valueToMe").ValueKind);
         Assert.Equal(JsonValueKind.Null, o2.GetProperty("noDealForMe").ValueKind);

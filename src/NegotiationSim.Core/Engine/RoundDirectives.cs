@@ -9,8 +9,13 @@ namespace NegotiationSim.Core.Engine;
 /// they agreed, and events injected by the instructor. <see cref="None"/> leaves the round exactly as the scenario runs it.
 /// </summary>
 /// <param name="Votes">Team-played members' votes on applications to join (a bloc whose admission is by vote); a member with none abstains.</param>
+/// <param name="StandIns">
+/// Seats a team holds in the game that the computer plays in this run (the debrief's counterfactual). Automatic sessions
+/// are allocated among the other pairs exactly as in the game, where the seat's team bargains in its page; the stand-in's
+/// own sessions come on top, so the two runs differ only by what is done in the seat.
+/// </param>
 public sealed record RoundDirectives(IReadOnlyList<int> Played, IReadOnlyList<BlocDirective> Bloc, IReadOnlyList<AgreedDeal> Deals,
-    IReadOnlyList<ScheduledEvent> Events, IReadOnlyList<AdmissionBallot>? Votes = null)
+    IReadOnlyList<ScheduledEvent> Events, IReadOnlyList<AdmissionBallot>? Votes = null, IReadOnlyList<int>? StandIns = null)
 {
     public static RoundDirectives None { get; } = new([], [], [], []);
 }
@@ -21,7 +26,10 @@ public sealed record AdmissionBallot(int Voter, int Applicant, bool Admit);
 /// <summary>A team-played country asks to join (true) or leave (false) the bloc; the bloc's notice periods still apply.</summary>
 public sealed record BlocDirective(int Country, bool Join);
 
-/// <summary>A deal people agreed on an outcome of <see cref="Negotiation.DealSpace.Standard"/>; signed this round, in force from the next.</summary>
+/// <summary>
+/// A deal people agreed on an outcome of <see cref="Negotiation.DealSpace.Standard"/> while looking at the last round: signed
+/// as of that round on its market when this round starts, in force from this round (as a session's agreement of that round is).
+/// </summary>
 public sealed record AgreedDeal(string Id, int Buyer, int Seller, int Mineral, Stage Stage, int Outcome);
 
 /// <summary>What an outcome is worth to each side, in $ present value, against what each gets with no deal.</summary>

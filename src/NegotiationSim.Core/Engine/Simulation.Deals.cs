@@ -75,16 +75,21 @@ public sealed partial class Simulation
         return adjusted;
     }
 
-    /// <summary>A deal's one-off effects: capacity ordered, and a deal with the US ends the partner's Section 232 threat.</summary>
-    private async Task ApplyDealAsync(Deal d, int round, List<RunEvent> events)
+    /// <summary>
+    /// A deal's one-off effects: capacity ordered (due a lead time after the round it was signed in), and a deal with
+    /// the US ends the partner's Section 232 threat. Events go into the report of <paramref name="reported"/> (default:
+    /// the round signed; a team's deal is signed as of the round before the one that takes it).
+    /// </summary>
+    private async Task ApplyDealAsync(Deal d, int signed, List<RunEvent> events, int? reported = null)
     {
+        var round = reported ?? signed;
         var orders = new List<CapacityOrder>();
         var lead = d.Stage == Stage.Ore ? _scenario.Settings.MineLeadTime : _scenario.Settings.PlantLeadTime;
         if (d.Investment > 0)
-            orders.Add(new CapacityOrder(d.Seller, new MarketId(d.Mineral, d.Stage).Index, d.Investment, round + lead, $"financed by {_world.Countries[d.Buyer].Id} ({d.Id})"));
+            orders.Add(new CapacityOrder(d.Seller, new MarketId(d.Mineral, d.Stage).Index, d.Investment, signed + lead, $"financed by {_world.Countries[d.Buyer].Id} ({d.Id})"));
         if (d.ProcessInSeller)
             orders.Add(new CapacityOrder(d.Seller, new MarketId(d.Mineral, Stage.Refined).Index, d.Volume * OreToRefined(d.Mineral),
-                round + _scenario.Settings.PlantLeadTime, $"processing clause of {d.Id}"));
+                signed + _scenario.Settings.PlantLeadTime, $"processing clause of {d.Id}"));
         if (orders.Count > 0) await _host.OrderCapacityAsync(orders);
         foreach (var order in orders)
             events.Add(Row(round, "deal-investment", order.Country, d.Mineral, (Stage)(order.Market % Stages.Count), order.Added,

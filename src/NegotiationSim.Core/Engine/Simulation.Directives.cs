@@ -36,20 +36,21 @@ public sealed partial class Simulation
 
     /// <summary>
     /// A team answers in the game round that shows simulated round − 1, after seeing that round as the computer does in
-    /// its policy phase; its answers reach the engine only now. So they count from round − 1, as the computer's would: a
-    /// join under notice takes effect when a computer's decision of round − 1 would (before this round's Section 232
-    /// deadlines), and a deal agreed with the US ends the threat it answers before the deadline is judged (the deal is
-    /// still signed, and valued, in this round's negotiation phase). Without this a team that answers a threat in the
-    /// round before its deadline, as a computer may, would be punished for the one-round delay of the game.
+    /// its policy and negotiation phases; its answers reach the engine only now. So they count from round − 1, as the
+    /// computer's would: a join under notice takes effect when a computer's decision of round − 1 would (before this
+    /// round's Section 232 deadlines), and a deal agreed is signed as of round − 1, valued on round − 1's market (the one
+    /// the team saw it valued on), in force from this round as a session's agreement of round − 1 is; a deal with the US
+    /// ends the threat it answers before the deadline is judged. Without this a team that answers or agrees exactly as
+    /// the computer would in the same round would still differ from it for a round (the game's one-round delay).
     /// </summary>
-    private void TakeTeamAnswers(int round, List<RunEvent> events)
+    private async Task TakeTeamAnswersAsync(int round, List<RunEvent> events, List<DealRow> rows)
     {
         if (_scenario.Bloc is not null)
             foreach (var j in _directives.Played.Distinct().Order())
                 if (_joinAt[j] < 0 && _leaveAt[j] < 0 && _appliedAt[j] < 0) DirectMembership(round, j, events);
-        foreach (var d in _directives.Deals)
-            if (_us >= 0 && (d.Buyer == _us || d.Seller == _us))
-                EndSection232(round, d.Buyer == _us ? d.Seller : d.Buyer, d.Mineral, d.Id, events);
+        if (_directives.Deals.Count == 0) return;
+        if (_last is null) throw new InvalidOperationException("deals people agree are valued on a round's market: run a round before passing agreed deals");
+        await SignAsync(round, round - 1, _last, _directives.Deals.Select(d => (d, "agreed by people")).ToList(), events, rows);
     }
 
     /// <summary>A team's bloc choice, under the same eligibility, founder and notice rules as the computer's, counted from round − 1.</summary>
@@ -68,29 +69,32 @@ public sealed partial class Simulation
         }
     }
 
+    /// <summary>The deals the scenario signs this round, valued on this round's market like an automatic session's agreement.</summary>
+    private Task SignScheduledDealsAsync(int round, IReadOnlyList<MineralResult> results, List<RunEvent> events, List<DealRow> rows) =>
+        SignAsync(round, round, results, ScheduledFor(round).OfType<ScheduledDeal>()
+            .Select(d => (new AgreedDeal(d.Id, d.Buyer, d.Seller, d.Mineral, d.Stage, d.Outcome), "in the scenario")).ToList(), events, rows);
+
     /// <summary>
-    /// Signs the deals people agreed and those the scenario signs this round, valued on this round's market like an
-    /// automatic session's agreement.
+    /// Signs agreed deals as of round <paramref name="signed"/> on that round's market <paramref name="results"/> (in force
+    /// from the round after); their rows and events go into the report of <paramref name="round"/>.
     /// </summary>
-    private async Task SignAgreedDealsAsync(int round, IReadOnlyList<MineralResult> results, List<RunEvent> events, List<DealRow> rows)
+    private async Task SignAsync(int round, int signed, IReadOnlyList<MineralResult> results, List<(AgreedDeal Deal, string Why)> agreed,
+        List<RunEvent> events, List<DealRow> rows)
     {
-        var agreed = _directives.Deals.Select(d => (Deal: d, Why: "agreed by people"))
-            .Concat(ScheduledFor(round).OfType<ScheduledDeal>()
-                .Select(d => (Deal: new AgreedDeal(d.Id, d.Buyer, d.Seller, d.Mineral, d.Stage, d.Outcome), Why: "in the scenario")))
-            .ToList();
         if (agreed.Count == 0) return;
         var candidates = agreed.Select(a => new PartnerScreen.Candidate(a.Deal.Buyer, a.Deal.Seller, a.Deal.Mineral, a.Deal.Stage, 0, 0, a.Why)).ToArray();
-        var facts = await DealFactsAsync(round, results, candidates);
+        var facts = await DealFactsAsync(signed, results, candidates);
         var space = DealSpace.Standard;
         for (var k = 0; k < candidates.Length; k++)
         {
             var (a, why) = agreed[k];
-            var deal = DealOf(space, a.Id, a.Buyer, a.Seller, a.Mineral, a.Stage, a.Outcome, facts[k], round);
+            var deal = DealOf(space, a.Id, a.Buyer, a.Seller, a.Mineral, a.Stage, a.Outcome, facts[k], signed);
             _deals.Add(deal);
             rows.Add(DealRowOf(deal, "signed", facts[k].Price, 0, space.Describe(a.Outcome)));
+            // The reason's form is the one team views parse to withhold terms (TeamSight): the deal row's start says when.
             events.Add(Row(round, "deal-signed", a.Buyer, a.Mineral, a.Stage, deal.Volume,
                 $"{deal.Id} with {_world.Countries[a.Seller].Name}, {why}: {space.Describe(a.Outcome)}"));
-            await ApplyDealAsync(deal, round, events);
+            await ApplyDealAsync(deal, signed, events, round);
         }
     }
 

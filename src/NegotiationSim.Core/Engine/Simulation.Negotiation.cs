@@ -18,8 +18,10 @@ public sealed partial class Simulation
     private const int RetryAfter = 12;
 
     private sealed class OpenSession(string id, PartnerScreen.Candidate candidate, BargainingSession session, int opened,
-        string buyerStrategy, string sellerStrategy, DealFacts facts)
+        string buyerStrategy, string sellerStrategy, DealFacts facts, bool standIn)
     {
+        /// <summary>Opened for a stand-in seat (<see cref="RoundDirectives.StandIns"/>): not counted in the other pairs' allocation.</summary>
+        public bool StandIn { get; } = standIn;
         public string Id { get; } = id;
         public PartnerScreen.Candidate Candidate { get; } = candidate;
         public BargainingSession Session { get; } = session;
@@ -73,14 +75,43 @@ public sealed partial class Simulation
         }
 
         var screen = new PartnerScreen(_world, results, _members, _scenario.Bloc, settings, _us, _china);
-        var busy = _sessions.SelectMany(s => new[] { s.Candidate.Buyer, s.Candidate.Seller }).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        var candidates = screen.Candidates(_threats.Active.Select(t => (t.Target, t.Stages, t.Deadline)).ToArray());
+        // The other pairs are allocated as if the stand-in seats were played by their teams (which bargain in their pages and
+        // hold no session slot), so a counterfactual's world differs from the game's only by what is done in the seat.
+        var standIns = _directives.StandIns ?? [];
+        var busy = _sessions.Where(s => !s.StandIn).SelectMany(s => new[] { s.Candidate.Buyer, s.Candidate.Seller })
+            .GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        var chosen = Choose(round, settings, candidates, busy, c => !TeamPlays(c.Buyer) && !TeamPlays(c.Seller)
+            && !standIns.Contains(c.Buyer) && !standIns.Contains(c.Seller), _ => true);
+        await OpenAsync(round, results, settings, chosen, false, finished, events, rows);
+        if (standIns.Count == 0) return finished;
+
+        // Then the stand-in's own sessions, on top: a team's offers take no slot and do not count against its partners'
+        // limits, so the computer in its seat is held only to its own (sessions per country) and to sessions per round.
+        var mine = _sessions.SelectMany(s => new[] { s.Candidate.Buyer, s.Candidate.Seller }).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        var extra = Choose(round, settings, candidates, mine, c => !TeamPlays(c.Buyer) && !TeamPlays(c.Seller)
+            && (standIns.Contains(c.Buyer) || standIns.Contains(c.Seller)), standIns.Contains);
+        await OpenAsync(round, results, settings, extra, true, finished, events, rows);
+        return finished;
+    }
+
+    /// <summary>
+    /// Up to sessions-per-round candidates, in the screen's order, that <paramref name="eligible"/> admits: no pair twice,
+    /// none already bargaining or bound by a deal next round, none tried within <see cref="RetryAfter"/> rounds, each able
+    /// to end before a Section 232 deadline it answers; a country whose <paramref name="capped"/> holds may run at most
+    /// sessions-per-country at once (counting <paramref name="busy"/>).
+    /// </summary>
+    private List<(PartnerScreen.Candidate Candidate, int? HardDeadline)> Choose(int round, NegotiationSettings settings,
+        IEnumerable<PartnerScreen.Candidate> candidates, Dictionary<int, int> busy, Func<PartnerScreen.Candidate, bool> eligible, Func<int, bool> capped)
+    {
         var chosen = new List<(PartnerScreen.Candidate Candidate, int? HardDeadline)>();
-        foreach (var c in screen.Candidates(_threats.Active.Select(t => (t.Target, t.Stages, t.Deadline)).ToArray()))
+        foreach (var c in candidates)
         {
             if (chosen.Count >= settings.SessionsPerRound) break;
-            if (TeamPlays(c.Buyer) || TeamPlays(c.Seller)) continue; // teams bargain in their pages
+            if (!eligible(c)) continue; // teams bargain in their pages
             var key = (c.Buyer, c.Seller, c.Mineral, c.Stage);
-            if (busy.GetValueOrDefault(c.Buyer) >= settings.SessionsPerCountry || busy.GetValueOrDefault(c.Seller) >= settings.SessionsPerCountry) continue;
+            if ((capped(c.Buyer) && busy.GetValueOrDefault(c.Buyer) >= settings.SessionsPerCountry)
+                || (capped(c.Seller) && busy.GetValueOrDefault(c.Seller) >= settings.SessionsPerCountry)) continue;
             if (_sessions.Any(s => SamePair(s.Candidate, c)) || chosen.Any(x => SamePair(x.Candidate, c))) continue;
             if (DealsInForce(round + 1).Any(d => SamePair(d, c))) continue;
             if (_lastTried.TryGetValue(key, out var tried) && round - tried < RetryAfter) continue;
@@ -95,8 +126,14 @@ public sealed partial class Simulation
             busy[c.Buyer] = busy.GetValueOrDefault(c.Buyer) + 1;
             busy[c.Seller] = busy.GetValueOrDefault(c.Seller) + 1;
         }
-        if (chosen.Count == 0) return finished;
+        return chosen;
+    }
 
+    /// <summary>Opens the chosen sessions on this round's market and runs their first K steps.</summary>
+    private async Task OpenAsync(int round, IReadOnlyList<MineralResult> results, NegotiationSettings settings,
+        List<(PartnerScreen.Candidate Candidate, int? HardDeadline)> chosen, bool standIn, List<SessionReport> finished, List<RunEvent> events, List<DealRow> rows)
+    {
+        if (chosen.Count == 0) return;
         var facts = await DealFactsAsync(round, results, chosen.Select(x => x.Candidate).ToArray());
         for (var k = 0; k < chosen.Count; k++)
         {
@@ -111,15 +148,14 @@ public sealed partial class Simulation
             var buyerStrategy = NegotiationSettings.DefaultStrategy(buyer);
             var sellerStrategy = NegotiationSettings.DefaultStrategy(seller);
             var id = $"S{++_sessionCount:D4}";
-            var open = new OpenSession(id, c, new BargainingSession(setup, _catalog.Create(buyerStrategy), _catalog.Create(sellerStrategy)),
-                round, buyerStrategy, sellerStrategy, facts[k]);
+            var open = new OpenSession(id, c, new BargainingSession(setup, _catalog!.Create(buyerStrategy), _catalog.Create(sellerStrategy)),
+                round, buyerStrategy, sellerStrategy, facts[k], standIn);
             _sessions.Add(open);
             events.Add(Row(round, "negotiation-opened", c.Buyer, c.Mineral, c.Stage, open.Session.Zopa.Count,
                 $"{id} with {seller.Name}: {c.Reason}; ZOPA {open.Session.Zopa.Count} of {DealSpace.Standard.Count} outcomes; {buyerStrategy} vs {sellerStrategy}"));
             open.Session.Advance(settings.StepsPerRound, round);
             if (open.Session.Status != SessionStatus.Running) await CloseAsync(open, round, finished, events, rows);
         }
-        return finished;
     }
 
     private static bool SamePair(PartnerScreen.Candidate a, PartnerScreen.Candidate b) =>

@@ -53,13 +53,13 @@ public sealed partial class Simulation
     public async Task<RoundReport> RunRoundAsync(int round)
     {
         var events = new List<RunEvent>();
-        TakeTeamAnswers(round, events);
+        var deals = new List<DealRow>();
+        await TakeTeamAnswersAsync(round, events, deals);
         var disruptions = ApplyScheduled(round, events);
         await StartStockpilesAsync(round, events);
         ApplyMembershipChanges(round, events);
         CommitFinance(round, events);
         ResolveDeadlines(round, events);
-        var deals = new List<DealRow>();
         ApplyForceMajeure(round, events, deals);
 
         // 1. events: each country's exogenous dynamics and its offer to the markets.
@@ -85,7 +85,7 @@ public sealed partial class Simulation
         var stability = _scenario.Bloc is null ? new StabilityReport(true, true, [], []) : await DecideMembershipAsync(round, results, events);
 
         // 4. negotiate: bilateral sessions on this round's equilibrium; agreements take effect next round (§3.1).
-        await SignAgreedDealsAsync(round, results, events, deals);
+        await SignScheduledDealsAsync(round, results, events, deals);
         var sessions = await NegotiateAsync(round, results, events, deals);
 
         // 5. invest: countries settle stocks, exits, restarts and investment.

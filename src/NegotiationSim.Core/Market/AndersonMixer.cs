@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NegotiationSim.Core.Market;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal sealed class AndersonMixer(int depth)
     private readonly List<double[]> _residuals = [];
 
     /// <summary>Given x and G(x), returns the next x. Restarts on its own when the history stops helping.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Next(double[] x, double[] gx)
     {
         var f = new double[x.Length];
@@ -85,6 +88,7 @@ internal sealed class AndersonMixer(int depth)
         _residuals.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(double[] u, double[] v)
     {
         var s = 0.0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NegotiationSim.Core.Market;
 
 public sealed partial class LinearGsim
@@ -16,6 +18,7 @@ public sealed partial class LinearGsim
     /// factorisation, so they are back-substituted four at a time (one pass over the LU factors instead of four).
     /// Each what-if's arithmetic is the same, in the same order, as on its own.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RegionWelfare[] WelfareOfEach(IReadOnlyList<(int Region, IReadOnlyList<(int Exporter, int Importer, double NewTariffPower)> Changes)> whatIfs)
     {
         var count = whatIfs.Count;
@@ -36,6 +39,7 @@ public sealed partial class LinearGsim
     /// (exporter, importer) dictionaries this once used: importers are summed in the order they first appear, as the
     /// dictionary enumerated them, so the bits are unchanged.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double[] WorldPrice, double[] Column) ClearingRightHandSide(int region, IReadOnlyList<(int Exporter, int Importer, double NewTariffPower)> changes)
     {
         var n = _n;
@@ -76,6 +80,7 @@ public sealed partial class LinearGsim
     }
 
     /// <summary>The region's own column after the clearing solve: its purchases' price changes, composite, quantities, revenue and consumer price.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RegionWelfare RegionOutcome(int j, double[] hat, double[] worldPrice)
     {
         var n = _n;

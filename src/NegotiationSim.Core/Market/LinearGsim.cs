@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NegotiationSim.Core.Market;
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed partial class LinearGsim
     private readonly double[] _emPlusEs;  // E_m,r + E_s,r, the common cross-price term
     private readonly LuDecomposition _lu;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private LinearGsim(GsimData data)
     {
         Data = data;
@@ -125,6 +128,7 @@ public sealed partial class LinearGsim
         return SolveCore(t1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private GsimResult SolveCore(double[,] t1)
     {
         int n = _n;
@@ -186,6 +190,7 @@ public sealed partial class LinearGsim
         return new GsimResult(worldPrice, price, quantity, consumerPrice, welfare);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WeightedByTheta(double[,] x, double[] into)
     {
         Array.Clear(into);

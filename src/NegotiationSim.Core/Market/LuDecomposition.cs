@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NegotiationSim.Core.Market;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal sealed class LuDecomposition
     private readonly double[,] _lu;
     private readonly int[] _swaps;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LuDecomposition(double[,] matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -59,6 +62,7 @@ internal sealed class LuDecomposition
     public int Size => _swaps.Length;
 
     /// <summary>Overwrites <paramref name="rhs"/> (b) with x such that A·x = b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SolveInPlace(Span<double> rhs)
     {
         int n = Size;
@@ -91,6 +95,7 @@ internal sealed class LuDecomposition
     /// a 200-region market do not fit in cache, so reading them once instead of four times is most of the saving).
     /// Each vector sees the same operations in the same order as when solved alone: the same bits.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SolveInPlace(Span<double> a, Span<double> b, Span<double> c, Span<double> d)
     {
         int n = Size;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NegotiationSim.Core.Market;
 
 /// <summary>
@@ -15,6 +17,11 @@ public static class MarketSolver
 
     /// <param name="tolerance">Residual to stop at; the stage sweeps pass a looser one while the stages still disagree.</param>
     /// <param name="discarded">An earlier outcome of this market that nothing reads any more: its N×N arrays are reused.</param>
+    // The solver's loops (here, in SolverWorkspace, LinearGsim, LuDecomposition, AndersonMixer) are compiled fully
+    // optimised at once: under tiered compilation a process that has cleared few markets (a war-game host building its
+    // debrief, dozens of re-runs at once) ran them unoptimised and instrumented for most of the work, about twice the CPU.
+    // Full optimisation keeps IEEE semantics (no fused or reordered arithmetic), so the bits are the same.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MarketOutcome Solve(MarketBase b, MarketConditions c, double tolerance = Tolerance, MarketOutcome? discarded = null)
     {
         var w = new SolverWorkspace(b, c, discarded);

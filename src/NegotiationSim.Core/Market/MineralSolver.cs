@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NegotiationSim.Core.World;
 
 namespace NegotiationSim.Core.Market;
@@ -17,6 +18,7 @@ public static class MineralSolver
 
     /// <param name="bases">The mineral's three market bases, ore..product.</param>
     /// <param name="conditions">This round's conditions, ore..product; Downstream, InputCost and StartPrices are overwritten.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MineralOutcome Solve(IReadOnlyList<MarketBase> bases, IReadOnlyList<MarketConditions> conditions)
     {
         var outcomes = new MarketOutcome[Stages.Count];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NegotiationSim.Core.Market;
 
 /// <summary>
@@ -49,6 +51,7 @@ internal sealed partial class SolverWorkspace
     private bool OffSpot(int i, int ij) => !_active[i] || Blocked(ij) || _short[i];
 
     /// <summary>Shares served and contracted tonnes into each destination at the current prices (only short sellers ration).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ServeContracts()
     {
         if (_contracted is null) return;
@@ -72,6 +75,7 @@ internal sealed partial class SolverWorkspace
     }
 
     /// <summary>After j's use is known: the share of its contracts from sellers that are not short that it uses itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TakeContracts(int j)
     {
         if (_contracted is null) return;
@@ -82,6 +86,7 @@ internal sealed partial class SolverWorkspace
     private double Delivered(int i, int j) => _served[i] * _contracted![i * _n + j] * (_short[i] ? 1 : _taken[j]);
 
     /// <summary>Contracted tonnes origin i delivers in total.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double ContractSales(int i)
     {
         if (_contracted is null) return 0;
@@ -94,6 +99,7 @@ internal sealed partial class SolverWorkspace
     private double SpotUse(int j) => Math.Max(0, _use[j] - _contractIn[j]);
 
     /// <summary>Total flows: spot plus contracted tonnes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] TotalFlows()
     {
         if (_contracted is null) return _x;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NegotiationSim.Core.Market;
 
 internal sealed partial class SolverWorkspace
@@ -9,6 +11,7 @@ internal sealed partial class SolverWorkspace
     /// J_ik = ∂z_i/∂ln p_k = Σ_j w_ij·[−σ·δ_ik + (σ + ε_j)·s_kj] − η_i·δ_ik.
     /// Returns the residual after the step, or NaN when the step could not be taken (the caller steps diagonally).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double NewtonStep(double residual)
     {
         var origins = Enumerable.Range(0, _n).Where(i => _active[i] && !_short[i] && (_y[i] > 0 || _z[i] != 0)).ToArray();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using NegotiationSim.Core.World;
 
@@ -129,6 +130,7 @@ internal sealed partial class SolverWorkspace
     private bool Blocked(int ij) => _c.Quota[ij] == 0;
 
     /// <summary>Sets delivered prices and the contemporaneous levy. Returns the largest levy change.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double UpdateWedges()
     {
         var change = 0.0;
@@ -160,6 +162,7 @@ internal sealed partial class SolverWorkspace
     }
 
     /// <summary>into[row + j] = factor · from[row + j] for the n pairs of one origin's row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScaleRow(double[] from, double factor, double[] into, int row)
     {
         var source = from.AsSpan(row, _n);
@@ -175,6 +178,7 @@ internal sealed partial class SolverWorkspace
     }
 
     /// <summary>A pair whose wedge moves with prices: the contemporaneous levy, or a minimum-price undertaking.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double UpdateDynamicPair(int i, int j, int ij)
     {
         var change = 0.0;
@@ -200,6 +204,7 @@ internal sealed partial class SolverWorkspace
     /// (a destination's column is N doubles apart); every destination's sums still add origins in ascending order,
     /// so the results are the same bits as summing column by column.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ComputeDemand()
     {
         ServeContracts();
@@ -252,6 +257,7 @@ internal sealed partial class SolverWorkspace
     private double Rel(int ij) => _delivered[ij] / _cache.BaseDelivered[ij];
 
     /// <summary>Sets j's price index and spot use at that index (final, derived and stock-building parts).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetUse(int j, double index)
     {
         var eps = _b.Parameters.DemandElasticity;
@@ -274,6 +280,7 @@ internal sealed partial class SolverWorkspace
     /// at which j's demand for it equals the allowed quantity, zero when the quota does not bind. j's demand for the
     /// pair falls monotonically in m, so bisection always finds it; the rent becomes part of the delivered price.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SolveQuotaRents(int j, double free, int[] restrictedInto)
     {
         var restricted = 0;
@@ -351,6 +358,7 @@ internal sealed partial class SolverWorkspace
     }
 
     /// <summary>Supply at current prices and z_i = ln(D_i/Y_i); returns max |z| over active origins.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ComputeExcess()
     {
         var p = _b.Parameters;
@@ -381,6 +389,7 @@ internal sealed partial class SolverWorkspace
     /// crawls there, because with a high σ each origin looks very elastic while the market is not), then the
     /// diagonal Newton step of §2.3 on what is left for each origin.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StepPrices()
     {
         var p = _b.Parameters;
@@ -425,6 +434,7 @@ internal sealed partial class SolverWorkspace
     /// Own-price elasticity of i's demand, e_ii = Σ_j w_ij·[−σ + (σ + ε_j)·s_ij], and its response when every price
     /// moves together, Σ_j w_ij·ε_j (w_ij = x_ij/D_i, s_ij = i's value share in j, ε_j = elasticity of j's use in P_j).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double Own, double Common) DemandElasticities(int i)
     {
         // Weights are spot tonnes over all sales: contracted tonnes are fixed, so they damp i's response to price.

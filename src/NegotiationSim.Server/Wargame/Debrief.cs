@@ -23,7 +23,8 @@ public sealed record DebriefView(string ScenarioName, int Rounds, IReadOnlyList<
 /// The class review. The counterfactual re-runs the whole game from the journal's inputs on a fresh reference engine
 /// with one seat played by the computer (its team's moves and deals left out), so the difference is that team's doing.
 /// </summary>
-public sealed class DebriefCache
+/// <param name="parallelism">Re-runs at once; 0: one per core. Any value gives the same bytes (each re-run is its own engine).</param>
+public sealed class DebriefCache(int parallelism = 0)
 {
     private (long Version, DebriefView View)? _cached;
 
@@ -43,7 +44,7 @@ public sealed class DebriefCache
         finally { _building.Release(); }
     }
 
-    private static async Task<DebriefView> BuildAsync(GameSnapshot s)
+    private async Task<DebriefView> BuildAsync(GameSnapshot s)
     {
         var g = s.Game;
         var w = s.World;
@@ -61,8 +62,11 @@ public sealed class DebriefCache
         var seats = seen.Select(country => (Country: country,
                 TeamId: g.Seats[country] ?? g.Inputs.OfType<SeatChanged>().LastOrDefault(x => x.Country == country && x.TeamId is not null)?.TeamId))
             .Where(x => x.TeamId is not null).ToArray();
-        // The re-runs are independent (each its own engine on the same read-only scenario), so they share the cores.
-        var reruns = await Task.WhenAll(seats.Select(x => Task.Run(() => Counterfactual(s, x.Country))));
+        // The re-runs are independent (each its own engine on the same read-only scenario), so they share the cores: one
+        // per core at a time, as more at once only hold more engines in memory and evict each other from the caches.
+        var reruns = new IReadOnlyList<RoundReport>[seats.Length];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
+        await Parallel.ForEachAsync(Enumerable.Range(0, seats.Length), options, async (k, _) => reruns[k] = await Counterfactual(s, seats[k].Country));
         var months = s.Reports.Select(r => r.Month).ToArray();
         var teams = new List<DebriefTeam>();
         for (var k = 0; k < seats.Length; k++)

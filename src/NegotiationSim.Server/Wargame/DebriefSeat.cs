@@ -22,8 +22,9 @@ public sealed record GapStep(int Round, string Month, double Change, string Caus
 /// Lines the game up with its counterfactual round by round. Row k holds the bloc decision each side took having seen
 /// simulated round k: the team's in game round k (it reaches the engine in round k + 1, which counts it from round k), the
 /// computer's in round k's policy phase; both take effect after the same notice, so the membership columns differ only
-/// by choice. Deals still lag: a deal the team agreed in game round k − 1 is signed in round k (shown with the offers of
-/// round k − 1), where the computer's sessions of round k sign theirs.
+/// by choice. Deals line up the same way: row k holds the deals signed as of round k, in force from k + 1: the team's
+/// agreed in game round k (the engine takes them with round k + 1 and signs them as of round k, on round k's market)
+/// next to those the computer's sessions signed in round k, and the team's offers of game round k.
 /// </summary>
 public static class DebriefSeat
 {
@@ -42,18 +43,18 @@ public static class DebriefSeat
             var actual = s.Reports[k];
             var move = s.Game.History.FirstOrDefault(h => h.Round == round)?.Moves.GetValueOrDefault(country);
             var decided = SeatDecisions(actual, k + 1 < s.Reports.Count ? s.Reports[k + 1] : null, country);
-            var offers = s.Game.Offers.Values.Where(o => o.From == country && o.Round == round - 1)
+            var offers = s.Game.Offers.Values.Where(o => o.From == country && o.Round == round)
                 .OrderBy(o => int.Parse(o.Id[1..], Inv)).ToArray();
             var team = new SeatPlay(actual.Members.Contains(country), Bloc(decided),
                 move is { Threat: not ThreatAnswer.None } ? move.Threat.ToString().ToLowerInvariant() : null,
-                Deals(actual, country),
+                Deals(s.Reports, k, country),
                 offers.Select(o => OfferText(WargameViews.Offer(s.Values, o, country))).ToArray(),
                 [.. Reasons(actual, country).Where(x => !x.EndsWith(": " + TeamsDecision, StringComparison.Ordinal)),
                     .. decided.Where(e => e.Reason == TeamsDecision).Select(e => $"{e.Kind}: {e.Reason}")],
                 DebriefCache.Welfare(actual, country));
             var cf = k < computer.Count ? computer[k] : null;
             var machine = cf is null ? new SeatPlay(false, "stay", null, [], [], [], double.NaN)
-                : new SeatPlay(cf.Members.Contains(country), Bloc(cf, country), ComputerThreatAnswer(computer, k, country), Deals(cf, country),
+                : new SeatPlay(cf.Members.Contains(country), Bloc(cf, country), ComputerThreatAnswer(computer, k, country), Deals(computer, k, country),
                     Sessions(cf, country), [.. Reasons(cf, country), .. Stay(cf, country)], DebriefCache.Welfare(cf, country));
             var difference = team.Welfare - machine.Welfare;
             if (double.IsFinite(difference)) cumulative += difference;
@@ -93,8 +94,13 @@ public static class DebriefSeat
         return Bloc(reports[k], country) == "join" ? "comply" : "defy";
     }
 
-    private static string[] Deals(RoundReport r, string country) => r.Deals
-        .Where(d => d.Status == "signed" && (d.Buyer == country || d.Seller == country))
+    /// <summary>
+    /// The seat's deals signed as of simulated round k + 1 (index <paramref name="k"/>), in force from the round after: a
+    /// session's or the scenario's are in that round's report, a team's in the next report (the engine takes them then).
+    /// </summary>
+    private static string[] Deals(IReadOnlyList<RoundReport> reports, int k, string country) => reports.Skip(k).Take(2)
+        .SelectMany(r => r.Deals)
+        .Where(d => d.Status == "signed" && d.Start == k + 2 && (d.Buyer == country || d.Seller == country))
         .Select(d => d.Buyer == country
             ? $"{d.Id}: buys {d.Mineral} {d.Stage} from {d.Seller} ({d.Note})"
             : $"{d.Id}: sells {d.Mineral} {d.Stage} to {d.Buyer} ({d.Note})").ToArray();
