@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
 namespace NegotiationSim.Wargame;
@@ -12,13 +13,15 @@ public enum GamePhase { Setup, Running, Paused, Ended }
 /// </summary>
 public sealed class Game
 {
-    private readonly Dictionary<string, Team> _teams = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, string?> _seats = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TeamMove> _moves = new(StringComparer.Ordinal);
-    private readonly List<ClosedRound> _history = [];
-    private readonly List<GameInput> _inputs = [];
-    private readonly Dictionary<string, Offer> _offers = new(StringComparer.Ordinal);
-    private readonly List<AdmissionVoted> _votes = [];
+    // Immutable collections, replaced whole on each change: the pages read the game outside the lock that orders
+    // inputs, and must never enumerate a collection while an input changes it.
+    private ImmutableDictionary<string, Team> _teams = ImmutableDictionary.Create<string, Team>(StringComparer.Ordinal);
+    private ImmutableSortedDictionary<string, string?> _seats = ImmutableSortedDictionary.Create<string, string?>(StringComparer.Ordinal);
+    private ImmutableDictionary<string, TeamMove> _moves = ImmutableDictionary.Create<string, TeamMove>(StringComparer.Ordinal);
+    private ImmutableList<ClosedRound> _history = [];
+    private ImmutableList<GameInput> _inputs = [];
+    private ImmutableDictionary<string, Offer> _offers = ImmutableDictionary.Create<string, Offer>(StringComparer.Ordinal);
+    private ImmutableList<AdmissionVoted> _votes = [];
 
     /// <summary>Whether a country's team may know an offer exists (the scenario's offer rules): one it may not is "no offer".</summary>
     private readonly Func<string, Offer, bool> _seesOffer;
@@ -26,7 +29,7 @@ public sealed class Game
     private Game(GameCreated created, IEnumerable<string> countries, Func<string, Offer, bool>? seesOffer)
     {
         Created = created;
-        foreach (var c in countries) _seats[c] = null;
+        foreach (var c in countries) _seats = _seats.SetItem(c, null);
         _seesOffer = seesOffer ?? ((country, o) => country == o.From || country == o.To);
     }
 
@@ -80,7 +83,7 @@ public sealed class Game
     public static Game Create(GameCreated created, IEnumerable<string> countries, Func<string, Offer, bool>? seesOffer = null)
     {
         var game = new Game(created, countries, seesOffer) { InstructorKeyHash = created.InstructorKeyHash };
-        game._inputs.Add(created);
+        game._inputs = game._inputs.Add(created);
         return game;
     }
 
@@ -197,20 +200,20 @@ public sealed class Game
     public void Apply(GameInput input)
     {
         if (Check(input) is { } error) throw new InvalidOperationException(error);
-        _inputs.Add(input);
+        _inputs = _inputs.Add(input);
         switch (input)
         {
             case TeamAdded t:
-                _teams[t.TeamId] = new Team(t.TeamId, t.Name, t.CodeHash);
+                _teams = _teams.SetItem(t.TeamId, new Team(t.TeamId, t.Name, t.CodeHash));
                 break;
             case SeatChanged s:
-                _seats[s.Country] = s.TeamId;
+                _seats = _seats.SetItem(s.Country, s.TeamId);
                 break;
             case TeamCodeReissued r:
-                _teams[r.TeamId] = _teams[r.TeamId] with { CodeHash = r.CodeHash };
+                _teams = _teams.SetItem(r.TeamId, _teams[r.TeamId] with { CodeHash = r.CodeHash });
                 break;
             case SeatClaimed c:
-                _seats[c.Country] = c.TeamId;
+                _seats = _seats.SetItem(c.Country, c.TeamId);
                 break;
             case GameStarted g:
                 Phase = GamePhase.Running;
@@ -228,10 +231,10 @@ public sealed class Game
                 Deadline = r.At.AddSeconds(_pausedRemaining);
                 break;
             case MoveSubmitted m:
-                _moves[m.Country] = m.Move;
+                _moves = _moves.SetItem(m.Country, m.Move);
                 break;
             case AdmissionVoted v:
-                _votes.Add(v);
+                _votes = _votes.Add(v);
                 break;
             case TimerExtended e:
                 if (Deadline is { } d) Deadline = d.AddSeconds(e.Seconds);
@@ -241,20 +244,20 @@ public sealed class Game
                 InstructorKeyHash = k.KeyHash;
                 break;
             case OfferMade o:
-                if (o.Counters is { } id) _offers[id] = _offers[id] with { Status = OfferStatus.Countered };
-                _offers[o.OfferId] = new Offer(o.OfferId, o.Round, o.Country, o.Buyer == o.Country ? o.Seller : o.Buyer, o.Buyer, o.Seller,
-                    o.Mineral, o.Stage, o.Outcome, o.Counters, OfferStatus.Open, null);
+                if (o.Counters is { } id) _offers = _offers.SetItem(id, _offers[id] with { Status = OfferStatus.Countered });
+                _offers = _offers.SetItem(o.OfferId, new Offer(o.OfferId, o.Round, o.Country, o.Buyer == o.Country ? o.Seller : o.Buyer, o.Buyer, o.Seller,
+                    o.Mineral, o.Stage, o.Outcome, o.Counters, OfferStatus.Open, null));
                 break;
             case OfferAnswered a:
-                _offers[a.OfferId] = _offers[a.OfferId] with { Status = a.Accept ? OfferStatus.Accepted : OfferStatus.Rejected, Why = a.Why };
+                _offers = _offers.SetItem(a.OfferId, _offers[a.OfferId] with { Status = a.Accept ? OfferStatus.Accepted : OfferStatus.Rejected, Why = a.Why });
                 break;
             case RoundClosed c:
                 foreach (var open in _offers.Values.Where(o => o.Status == OfferStatus.Open).ToList())
-                    _offers[open.Id] = open with { Status = OfferStatus.Expired };
-                _history.Add(new ClosedRound(c.Round, c.Reason, new Dictionary<string, TeamMove>(_moves),
+                    _offers = _offers.SetItem(open.Id, open with { Status = OfferStatus.Expired });
+                _history = _history.Add(new ClosedRound(c.Round, c.Reason, new Dictionary<string, TeamMove>(_moves),
                     PlayedCountries.ToList()) { Votes = _votes.ToList() });
-                _moves.Clear();
-                _votes.Clear();
+                _moves = _moves.Clear();
+                _votes = _votes.Clear();
                 if (c.Round >= Rules.Rounds)
                 {
                     Phase = GamePhase.Ended;

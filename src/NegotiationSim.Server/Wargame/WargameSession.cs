@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NegotiationSim.Core.Engine;
 using NegotiationSim.Core.Negotiation;
 using NegotiationSim.Core.Policy;
@@ -19,8 +20,9 @@ public sealed class WargameSession : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Journal _journal;
     private readonly TimeProvider _clock;
-    private readonly List<RoundReport> _reports = [];
-    private readonly Dictionary<string, OfferValue> _values = new(StringComparer.Ordinal);
+    // Replaced whole on each change, like the game's collections: pages read them outside the lock.
+    private ImmutableList<RoundReport> _reports = [];
+    private ImmutableDictionary<string, OfferValue> _values = ImmutableDictionary.Create<string, OfferValue>(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, double[]> _admissionWorth = new Dictionary<string, double[]>(StringComparer.Ordinal);
     private readonly ISimulationGrain _simulation;
     private long _version;
@@ -229,15 +231,15 @@ public sealed class WargameSession : IDisposable
         switch (input)
         {
             case GameStarted:
-                _reports.Add(await _simulation.RunRoundAsync(1, Directives.ForFirstRound(Game, World)));
+                _reports = _reports.Add(await _simulation.RunRoundAsync(1, Directives.ForFirstRound(Game, World)));
                 await ValueApplicationsAsync();
                 break;
             case RoundClosed c:
-                _reports.Add(await _simulation.RunRoundAsync(c.Round + 1, Directives.After(Game, World, c.Round)));
+                _reports = _reports.Add(await _simulation.RunRoundAsync(c.Round + 1, Directives.After(Game, World, c.Round)));
                 await ValueApplicationsAsync();
                 break;
             case OfferMade o:
-                _values[o.OfferId] = await ValueAsync(o.Buyer, o.Seller, o.Mineral, o.Stage, o.Outcome);
+                _values = _values.SetItem(o.OfferId, await ValueAsync(o.Buyer, o.Seller, o.Mineral, o.Stage, o.Outcome));
                 break;
         }
     }
