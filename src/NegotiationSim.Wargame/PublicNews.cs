@@ -68,11 +68,7 @@ public sealed partial class PublicNews(Scenario scenario)
 
     private string MineralName(string id) => scenario.World.MineralIndex(id) is var i and >= 0 ? scenario.World.Minerals[i].Name : id;
 
-    /// <summary>A round's month as the engine names it ("2026-03"), also for rounds not yet simulated.</summary>
-    private string Month(int round) =>
-        DateOnly.TryParseExact(scenario.StartMonth + "-01", "yyyy-MM-dd", out var start)
-            ? start.AddMonths(round - 1).ToString("yyyy-MM", CultureInfo.InvariantCulture)
-            : $"M{round}";
+    private string Month(int round) => scenario.MonthOf(round);
 
     [GeneratedRegex(@" \(credibility [^)]*\)$")]
     private static partial Regex Credibility();

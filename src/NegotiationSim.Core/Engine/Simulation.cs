@@ -102,11 +102,7 @@ public sealed partial class Simulation
         };
     }
 
-    public string Month(int round)
-    {
-        if (!DateOnly.TryParseExact(_scenario.StartMonth + "-01", "yyyy-MM-dd", out var start)) return $"M{round}";
-        return start.AddMonths(round - 1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public string Month(int round) => _scenario.MonthOf(round);
 
     private double[] LastIndex(int country)
     {

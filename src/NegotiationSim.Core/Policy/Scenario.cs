@@ -22,4 +22,10 @@ public sealed record Scenario(
 
     /// <summary>The `wargame:` section: how a class plays this scenario; null = the defaults of <see cref="ClassroomSettings"/>.</summary>
     public ClassroomSettings? Classroom { get; init; }
+
+    /// <summary>A round's month as reports name it ("2026-03"), also for rounds not yet simulated; "M{round}" without a valid start month.</summary>
+    public string MonthOf(int round) =>
+        DateOnly.TryParseExact(StartMonth + "-01", "yyyy-MM-dd", out var start)
+            ? start.AddMonths(round - 1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)
+            : $"M{round}";
 }
