@@ -50,6 +50,13 @@ public static class WargameCommand
         var path = journal?.FullName ?? Path.GetFullPath(Path.GetFileNameWithoutExtension(file.Name) + ".wargame.jsonl");
         var rules = new GameRules(seconds ?? classroom.RoundSeconds, fill, played);
         var yaml = await File.ReadAllTextAsync(file.FullName, ct);
+        // Checked before the silo starts: refused then, the instructor sees the one line saying where, not the silo's shutdown log.
+        try { Journal.Check(path); }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            console.Profile.Out.Writer.WriteLine(e is InvalidDataException ? e.Message : $"{path}: {e.Message}");
+            return 1;
+        }
         (WargameSession Session, string Key, bool Resumed)? opened = null;
         // The game opens on the host's silo as it starts: a resumed game replays its rounds on fresh grains.
         await using var app = WargameHost.Build(urls, TimeProvider.System, async grains =>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using NegotiationSim.Grains;
 using NegotiationSim.Server.Live;
 using Orleans.Configuration;
@@ -32,11 +33,7 @@ public static class ServerHost
         var web = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = web });
         builder.WebHost.UseUrls(options.Urls);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // Orleans' start-up notes (GC mode, watchdog) are not for a user watching a run; its errors still show.
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        QuietLogging(builder.Logging);
         builder.Services.AddNegotiationSimSerialization();
         // Free ports for the silo, so several hosts (a test run beside a console run) do not collide on Orleans' defaults.
         var (siloPort, gatewayPort) = (FreePort(), FreePort());
@@ -68,6 +65,20 @@ public static class ServerHost
     public static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
         ?? throw new InvalidOperationException("the host has no address: start it first");
+
+    /// <summary>
+    /// Warnings and errors only, one line each, on standard error: standard output stays the command's own (addresses,
+    /// keys, `file:line` refusals) even while a silo stops. Orleans' start-up notes (GC mode, watchdog) are not for a
+    /// user; its errors still show.
+    /// </summary>
+    internal static void QuietLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o => o.SingleLine = true);
+        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("Orleans", LogLevel.Error);
+    }
 
     /// <summary>A free loopback port, for a silo that must not collide with another host's on Orleans' defaults.</summary>
     internal static int FreePort()

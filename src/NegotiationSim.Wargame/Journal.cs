@@ -50,6 +50,18 @@ public sealed class Journal : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the journal at <paramref name="path"/>, if there is one, without changing it, and throws
+    /// <see cref="InvalidDataException"/> (`file:line: reason`) if it is damaged: a host checks before it starts its silo,
+    /// so a damaged journal is refused before anything else is running.
+    /// </summary>
+    public static void Check(string path)
+    {
+        if (!File.Exists(path)) return;
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        Read(file, path);
+    }
+
     /// <summary>Writes one input and waits until it is on disk.</summary>
     public void Append(GameInput input)
     {

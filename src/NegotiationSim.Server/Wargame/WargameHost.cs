@@ -39,11 +39,7 @@ public static class WargameHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = web });
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBody);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // Orleans' start-up notes (GC mode, watchdog) are not for an instructor; its errors still show.
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        ServerHost.QuietLogging(builder.Logging);
         // A journal the game cannot resume fails the host's start; `negsim wargame` says why in one line, not a logged stack.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddNegotiationSimSerialization();
