@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NegotiationSim.Server;
 using NegotiationSim.Core.Engine;
 using NegotiationSim.Core.Policy;
 using NegotiationSim.Core.Reports;
@@ -64,7 +65,7 @@ public static class Engines
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddNegotiationSimSerialization();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering());
+        builder.UseOrleans(silo => silo.UseFreeLocalhostClustering());
         return builder.Build();
     }
 }

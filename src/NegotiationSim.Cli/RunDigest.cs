@@ -11,7 +11,7 @@ public sealed class RunDigest
 {
     /// <summary>The events summary.json lists as shocks.</summary>
     public static readonly IReadOnlySet<string> ShockKinds = new HashSet<string>(
-        ["section232-threat", "section232-imposed", "section232-lapsed", "section232-ended", "export-control-announced",
+        ["section232-threat", "section232-imposed", "section232-lapsed", "section232-ended", "section232-dropped", "export-control-announced",
          "export-control-suspended", "flood", "stockpile", "joined", "left", "disruption",
          "finance-offered", "finance-committed"]);
 

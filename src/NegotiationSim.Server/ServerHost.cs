@@ -35,11 +35,9 @@ public static class ServerHost
         builder.WebHost.UseUrls(options.Urls);
         QuietLogging(builder.Logging);
         builder.Services.AddNegotiationSimSerialization();
-        // Free ports for the silo, so several hosts (a test run beside a console run) do not collide on Orleans' defaults.
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort);
+            silo.UseFreeLocalhostClustering();
             silo.UseInMemoryReminderService();
             silo.AddDashboard(o => o.CounterUpdateIntervalMs = 1000);
             // A run's grains hold its state in memory only: keep them through a long pause (replaced runs are
@@ -80,11 +78,17 @@ public static class ServerHost
         logging.AddFilter("Orleans", LogLevel.Error);
     }
 
-    /// <summary>A free loopback port, for a silo that must not collide with another host's on Orleans' defaults.</summary>
-    internal static int FreePort()
+    /// <summary>
+    /// Localhost clustering on two free loopback ports, so several silos on one machine (a test run beside a console
+    /// run, tests in parallel) never collide on Orleans' fixed defaults (11111, 30000).
+    /// </summary>
+    public static ISiloBuilder UseFreeLocalhostClustering(this ISiloBuilder silo)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        // Both probes stay open until both ports are read: two probes in turn could be handed the same port.
+        using var siloProbe = new TcpListener(IPAddress.Loopback, 0);
+        using var gatewayProbe = new TcpListener(IPAddress.Loopback, 0);
+        siloProbe.Start();
+        gatewayProbe.Start();
+        return silo.UseLocalhostClustering(((IPEndPoint)siloProbe.LocalEndpoint).Port, ((IPEndPoint)gatewayProbe.LocalEndpoint).Port);
     }
 }

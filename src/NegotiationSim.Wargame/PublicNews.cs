@@ -64,9 +64,9 @@ public sealed partial class PublicNews(Scenario scenario)
 
     private static string Percent(double x) => double.IsFinite(x) ? x.ToString("P0", CultureInfo.InvariantCulture) : "an undisclosed rate";
 
-    private string Name(string id) => scenario.World.CountryIndex(id) is var i and >= 0 ? scenario.World.Countries[i].Name : id;
+    private string Name(string id) => scenario.World.CountryName(id);
 
-    private string MineralName(string id) => scenario.World.MineralIndex(id) is var i and >= 0 ? scenario.World.Minerals[i].Name : id;
+    private string MineralName(string id) => scenario.World.MineralName(id);
 
     private string Month(int round) => scenario.MonthOf(round);
 

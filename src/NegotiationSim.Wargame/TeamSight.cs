@@ -15,7 +15,7 @@ public sealed class TeamSight
     /// <summary>Events anyone could read in the news: who joined or left the bloc, threats, controls, floods, stockpiles.</summary>
     public static readonly IReadOnlySet<string> PublicKinds = new HashSet<string>(StringComparer.Ordinal)
     {
-        "section232-threat", "section232-imposed", "section232-lapsed", "section232-ended", "export-control-announced",
+        "section232-threat", "section232-imposed", "section232-lapsed", "section232-ended", "section232-dropped", "export-control-announced",
         "export-control-suspended", "joined", "left", "decides-to-join", "decides-to-leave", "applies-to-join", "admitted", "refused", "flood", "stockpile",
     };
 

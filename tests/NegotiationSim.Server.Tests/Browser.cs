@@ -11,6 +11,7 @@ public sealed class Browser : IAsyncDisposable
     public const string Chromium = "/usr/bin/chromium";
 
     private readonly IPlaywright _playwright;
+    private readonly List<IBrowserContext> _opened = [];
 
     private Browser(IPlaywright playwright, IBrowser browser)
     {
@@ -27,6 +28,8 @@ public sealed class Browser : IAsyncDisposable
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // A page waits on a round the server runs: on a loaded 2-core CI machine that can take longer than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -43,6 +46,8 @@ public sealed class Browser : IAsyncDisposable
     public async Task<(IPage Page, List<string> Problems)> OpenAsync(string url, ColorScheme scheme = ColorScheme.Light, int width = 1280)
     {
         var context = await Instance.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = width < 600 ? 844 : 1100 }, ColorScheme = scheme });
+        context.SetDefaultTimeout(30_000);
+        lock (_opened) _opened.Add(context);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") lock (problems) problems.Add($"console: {m.Text}"); };
@@ -50,6 +55,18 @@ public sealed class Browser : IAsyncDisposable
         page.RequestFailed += (_, r) => { lock (problems) problems.Add($"request failed: {r.Url}"); };
         await page.GotoAsync(url);
         return (page, problems);
+    }
+
+    /// <summary>Closes the pages opened so far: a test's pages stop polling its stopped server and stop loading the shared browser.</summary>
+    public async Task CloseOpenedAsync()
+    {
+        IBrowserContext[] opened;
+        lock (_opened)
+        {
+            opened = [.. _opened];
+            _opened.Clear();
+        }
+        foreach (var context in opened) await context.CloseAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -6,8 +6,12 @@ namespace NegotiationSim.Server.Tests;
 
 /// <summary>A team's page under information rules: it shows the rows the team may see and says in words what it may not.</summary>
 [Collection(WargamePagesCollection.Name)]
-public sealed class TeamSightPageTests(WargamePages pages)
+public sealed class TeamSightPageTests(WargamePages pages) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => pages.Browser.CloseOpenedAsync();
+
     [Fact]
     public async Task TeamPage_ShowsItsOwnAndItsPartnersRows_AndSaysWhatIsHidden()
     {

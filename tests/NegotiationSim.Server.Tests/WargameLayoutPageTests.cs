@@ -8,8 +8,12 @@ namespace NegotiationSim.Server.Tests;
 /// wide tables scroll inside their card; a team with no country is told to pick one instead of being shown empty forms.
 /// </summary>
 [Collection(WargamePagesCollection.Name)]
-public sealed class WargameLayoutPageTests(WargamePages pages)
+public sealed class WargameLayoutPageTests(WargamePages pages) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => pages.Browser.CloseOpenedAsync();
+
     [Fact]
     public async Task LaptopAndPhone_CardsStayOnScreen_AndTablesScrollInsideThem()
     {

@@ -8,8 +8,12 @@ namespace NegotiationSim.Server.Tests;
 /// admission is worth to it and votes from its page, and the instructor's page shows the vote.
 /// </summary>
 [Collection(WargamePagesCollection.Name)]
-public sealed class WargameVotePageTests(WargamePages pages)
+public sealed class WargameVotePageTests(WargamePages pages) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => pages.Browser.CloseOpenedAsync();
+
     [Fact]
     public async Task MemberTeam_VotesOnAnApplicationFromItsPage_AndTheInstructorSeesTheVote()
     {

@@ -29,7 +29,12 @@ public sealed class WargameJournalStartTests : IDisposable
         using var process = Process.Start(start)!;
         var (output, errors) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"negsim wargame did not exit on a damaged journal within 90 s:\n{await output}");
+        }
 
         // Then
         Assert.Equal(1, process.ExitCode);

@@ -34,13 +34,13 @@ public sealed class WargameMoveChecksTests
         await host.Instructor("POST start");
         var before = host.Session.Game.Inputs.Count;
 
-        Assert.Equal((HttpStatusCode.Conflict, "bloc: JPN is a founding member of the bloc and cannot leave under the scenario's rules"),
+        Assert.Equal((HttpStatusCode.Conflict, "bloc: Japan is a founding member of the bloc and cannot leave under the scenario's rules"),
             await MoveAsync(host, japan, new { round = 1, bloc = "Leave" }));
-        Assert.Equal((HttpStatusCode.Conflict, "bloc: JPN is already a member of FORGE"), await MoveAsync(host, japan, new { round = 1, bloc = "Join" }));
-        Assert.Equal((HttpStatusCode.Conflict, "bloc: DEU is not a member of FORGE"), await MoveAsync(host, germany, new { round = 1, bloc = "Leave" }));
-        Assert.Equal((HttpStatusCode.Conflict, "threat: no Section 232 threat stands against DEU"),
+        Assert.Equal((HttpStatusCode.Conflict, "bloc: Japan is already a member of FORGE"), await MoveAsync(host, japan, new { round = 1, bloc = "Join" }));
+        Assert.Equal((HttpStatusCode.Conflict, "bloc: Germany is not a member of FORGE"), await MoveAsync(host, germany, new { round = 1, bloc = "Leave" }));
+        Assert.Equal((HttpStatusCode.Conflict, "threat: no Section 232 threat stands against Germany"),
             await MoveAsync(host, germany, new { round = 1, bloc = "Stay", threat = "Comply" }));
-        Assert.Equal((HttpStatusCode.Conflict, "bloc: KOR is not a member of FORGE"),
+        Assert.Equal((HttpStatusCode.Conflict, "bloc: Korea is not a member of FORGE"),
             await MoveAsync(host, korea, new { round = 1, bloc = "Leave", threat = "Comply" }));
         Assert.Equal(before, host.Session.Game.Inputs.Count);
         Assert.Empty(host.Session.Game.Moves);
@@ -49,7 +49,7 @@ public sealed class WargameMoveChecksTests
         var forJapan = await BlocMovesAsync(host, japan);
         Assert.Equal(["stay"], Strings(forJapan.GetProperty("bloc")));
         Assert.Empty(Strings(forJapan.GetProperty("threat")));
-        Assert.Equal("JPN is a founding member of the bloc and cannot leave under the scenario's rules", forJapan.GetProperty("closed").GetProperty("leave").GetString());
+        Assert.Equal("Japan is a founding member of the bloc and cannot leave under the scenario's rules", forJapan.GetProperty("closed").GetProperty("leave").GetString());
         var forKorea = await BlocMovesAsync(host, korea);
         Assert.Equal(["stay", "join"], Strings(forKorea.GetProperty("bloc")));
         Assert.Equal(["comply", "defy"], Strings(forKorea.GetProperty("threat")));
@@ -62,7 +62,7 @@ public sealed class WargameMoveChecksTests
         // again, and it may leave (it is no founder).
         Assert.Equal(2, host.Session.Game.Round);
         Assert.Contains("DEU", host.Session.Reports[^1].Members);
-        Assert.Equal((HttpStatusCode.Conflict, "bloc: DEU is already a member of FORGE"), await MoveAsync(host, germany, new { round = 2, bloc = "Join" }));
+        Assert.Equal((HttpStatusCode.Conflict, "bloc: Germany is already a member of FORGE"), await MoveAsync(host, germany, new { round = 2, bloc = "Join" }));
         Assert.Equal(["stay", "leave"], Strings((await BlocMovesAsync(host, germany)).GetProperty("bloc")));
         Assert.Equal(HttpStatusCode.OK, (await MoveAsync(host, germany, new { round = 2, bloc = "Leave" })).Status);
     }

@@ -71,21 +71,25 @@ public sealed partial class WargameRestartTests : IDisposable
         };
         start.Environment["COLUMNS"] = "400"; // one line per message, so the address is not wrapped
         var process = Process.Start(start)!;
+        // Standard error is drained from the start: a child logging warnings into a full pipe would stall.
+        var errors = process.StandardError.ReadToEndAsync();
         var seen = "";
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
         {
-            var line = await process.StandardOutput.ReadLineAsync();
-            if (line is null) break;
-            seen += line + "\n";
-            if (Announcement().Match(seen.Replace("\n", "")) is { Success: true } m)
+            while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
             {
-                _ = process.StandardOutput.ReadToEndAsync(); // keep draining so the child never blocks on a full pipe
-                return new Negsim(process, m.Groups[1].Value, m.Groups[2].Value);
+                seen += line + "\n";
+                if (Announcement().Match(seen.Replace("\n", "")) is { Success: true } m)
+                {
+                    _ = process.StandardOutput.ReadToEndAsync(); // keep draining so the child never blocks on a full pipe
+                    return new Negsim(process, m.Groups[1].Value, m.Groups[2].Value);
+                }
             }
         }
+        catch (OperationCanceledException) { seen += "(no address after 90 s)\n"; }
         process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException($"negsim wargame did not announce its address:\n{seen}{await process.StandardError.ReadToEndAsync()}");
+        throw new InvalidOperationException($"negsim wargame did not announce its address:\n{seen}{await errors}");
     }
 
     /// <summary>

@@ -18,7 +18,18 @@ public sealed partial class Simulation
                 case Section232Threat t:
                     foreach (var target in t.Targets ?? AutoTargets(t))
                     {
-                        if (_members[target] || _threats.For(target) is not null) continue;
+                        if (_members[target] || _threats.For(target) is not null)
+                        {
+                            // A target the scenario or an instructor named can have joined (or been threatened) since: say the
+                            // threat was dropped, so a watcher who expected it learns why nothing came. Auto targets are never members.
+                            if (t.Targets is not null)
+                            {
+                                events.Add(Row(round, "section232-dropped", target, -1, null, t.Rate, _members[target]
+                                    ? $"US drops its threat on {_world.Countries[target].Name}: it is in the bloc"
+                                    : $"US drops a second threat on {_world.Countries[target].Name}: one already stands (deadline round {_threats.For(target)!.Deadline})"));
+                            }
+                            continue;
+                        }
                         _threats.Active.Add(new ThreatBook.Threat(target, MarketStageSet.Of(t.Stages), t.Rate, t.Credibility, t.Deadline));
                         events.Add(Row(round, "section232-threat", target, -1, null, t.Rate,
                             $"US names {_world.Countries[target].Name}: join the bloc (or agree) by round {t.Deadline} or face {t.Rate:P0} on {MarketStageSet.Of(t.Stages)} exports (credibility {t.Credibility:P0})"));

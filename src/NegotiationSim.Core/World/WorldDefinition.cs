@@ -59,6 +59,12 @@ public sealed class WorldDefinition
         return -1;
     }
 
+    /// <summary>A country's name for people (reports, news, pages); an id the world does not know is shown as given.</summary>
+    public string CountryName(string id) => CountryIndex(id) is var i and >= 0 ? Countries[i].Name : id;
+
+    /// <summary>A mineral's name for people; an id the world does not know is shown as given.</summary>
+    public string MineralName(string id) => MineralIndex(id) is var m and >= 0 ? Minerals[m].Name : id;
+
     public int MineralIndex(string id)
     {
         for (var m = 0; m < Minerals.Count; m++)

@@ -42,7 +42,7 @@ public static class Applications
             var last = votes.Where(v => v.Applicant == e.Country).GroupBy(v => v.Country)
                 .ToDictionary(g => g.Key, g => g.Last().Admit ? "admit" : "refuse", StringComparer.Ordinal);
             double? worth = country is not null && s.AdmissionWorth.TryGetValue(e.Country, out var w) ? w[s.World.CountryIndex(country)] : null;
-            return new ApplicationView(e.Country, s.World.Countries[s.World.CountryIndex(e.Country)].Name,
+            return new ApplicationView(e.Country, s.World.CountryName(e.Country),
                 country is null ? e.Reason : news.Tell(e).Reason, worth,
                 country is not null && last.TryGetValue(country, out var mine) ? mine : null,
                 country is null ? last : new Dictionary<string, string>());

@@ -23,11 +23,12 @@ public static class BlocMoves
     public static BlocMovesView For(WargameSession s, string country, bool threatened)
     {
         var closed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var who = s.World.CountryName(country);
         if (JoinRefusal(s, country) is { } noJoin) closed["join"] = noJoin;
         if (LeaveRefusal(s, country) is { } noLeave) closed["leave"] = noLeave;
         if (!threatened)
             foreach (var answer in new[] { "comply", "defy" })
-                closed[answer] = $"no Section 232 threat stands against {country}";
+                closed[answer] = $"no Section 232 threat stands against {who}";
         return new BlocMovesView(
             new[] { "stay", "join", "leave" }.Where(m => !closed.ContainsKey(m)).ToArray(),
             threatened ? ["comply", "defy"] : [],
@@ -51,14 +52,14 @@ public static class BlocMoves
     private static string? JoinRefusal(WargameSession s, string country)
     {
         if (s.Scenario.Bloc is not { } bloc) return "this scenario has no bloc";
-        var name = bloc.Name;
-        if (!bloc.IsEligible(s.World.CountryIndex(country), s.World)) return $"{country} is not eligible to join {name} under the scenario's rules";
+        var (name, who) = (bloc.Name, s.World.CountryName(country));
+        if (!bloc.IsEligible(s.World.CountryIndex(country), s.World)) return $"{who} is not eligible to join {name} under the scenario's rules";
         return StandingOf(s, country) switch
         {
-            Standing.Member => $"{country} is already a member of {name}",
-            Standing.Joining => $"{country} has already decided to join {name}; it takes effect after the notice period",
-            Standing.Applying => $"{country} has already applied to join {name}; the members vote on it",
-            Standing.Leaving => $"{country} is leaving {name}; it may decide to join again once it has left",
+            Standing.Member => $"{who} is already a member of {name}",
+            Standing.Joining => $"{who} has already decided to join {name}; it takes effect after the notice period",
+            Standing.Applying => $"{who} has already applied to join {name}; the members vote on it",
+            Standing.Leaving => $"{who} is leaving {name}; it may decide to join again once it has left",
             _ => null,
         };
     }
@@ -66,15 +67,15 @@ public static class BlocMoves
     private static string? LeaveRefusal(WargameSession s, string country)
     {
         if (s.Scenario.Bloc is not { } bloc) return "this scenario has no bloc";
-        var name = bloc.Name;
+        var (name, who) = (bloc.Name, s.World.CountryName(country));
         if (bloc.Founders.Contains(s.World.CountryIndex(country)))
-            return $"{country} is a founding member of the bloc and cannot leave under the scenario's rules";
+            return $"{who} is a founding member of the bloc and cannot leave under the scenario's rules";
         return StandingOf(s, country) switch
         {
             Standing.Member => null,
-            Standing.Leaving => $"{country} has already decided to leave {name}; it takes effect after the notice period",
-            Standing.Joining or Standing.Applying => $"{country} is not a member of {name} yet",
-            _ => $"{country} is not a member of {name}",
+            Standing.Leaving => $"{who} has already decided to leave {name}; it takes effect after the notice period",
+            Standing.Joining or Standing.Applying => $"{who} is not a member of {name} yet",
+            _ => $"{who} is not a member of {name}",
         };
     }
 

@@ -31,7 +31,7 @@ public static class DebriefSeat
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     private static readonly HashSet<string> ReasonKinds = ["decides-to-join", "decides-to-leave", "joined", "left", "deal-signed",
-        "negotiation-opened", "negotiation-failed", "section232-threat", "section232-imposed", "section232-ended", "section232-lapsed"];
+        "negotiation-opened", "negotiation-failed", "section232-threat", "section232-imposed", "section232-ended", "section232-lapsed", "section232-dropped"];
 
     public static IReadOnlyList<SeatRound> Rounds(GameSnapshot s, string country, IReadOnlyList<RoundReport> computer, IReadOnlySet<string> conceded)
     {

@@ -5,8 +5,8 @@ namespace NegotiationSim.Server.Wargame;
 
 /// <summary>
 /// What the game's state says about an inject before it is taken. The engine names a Section 232 target only if it is
-/// outside the bloc and not already under a threat, and skips the rest without a word: an instructor would see nothing
-/// happen. Such a threat is refused here, saying why.
+/// outside the bloc and not already under a threat, and reports the rest as dropped when the round comes. A threat that
+/// would be dropped as things stand is refused here at once, saying why, so the instructor can pick another target.
 /// </summary>
 public static class InjectChecks
 {
@@ -24,7 +24,7 @@ public static class InjectChecks
 
     private static string? Unheard(WargameSession s, string country, int round)
     {
-        var name = s.World.Countries[s.World.CountryIndex(country)].Name;
+        var name = s.World.CountryName(country);
         if (s.Reports.Count > 0 && s.Reports[^1].Members.Contains(country))
             return $"country: {name} is a member of the bloc; a Section 232 threat names countries outside it";
         if (WargameViews.ThreatsAgainst(s, country).Count > 0)

@@ -43,10 +43,9 @@ public static class WargameHost
         // A journal the game cannot resume fails the host's start; `negsim wargame` says why in one line, not a logged stack.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddNegotiationSimSerialization();
-        var (siloPort, gatewayPort) = (ServerHost.FreePort(), ServerHost.FreePort());
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort);
+            silo.UseFreeLocalhostClustering();
             silo.AddDashboard(o => o.CounterUpdateIntervalMs = 1000);
             // The game's grains hold its world in memory only: keep them through a long class (and a lunch break).
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromDays(2));

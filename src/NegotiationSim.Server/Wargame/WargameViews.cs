@@ -119,7 +119,7 @@ public static class WargameViews
     public static TeamSight Sight(WargameSession s, string? country) =>
         new((s.Scenario.Classroom ?? new ClassroomSettings()).Sight, country, s.Reports, new PublicNews(s.Scenario));
 
-    public static string NameOf(WargameSession s, string id) => s.World.Countries[s.World.CountryIndex(id)].Name;
+    public static string NameOf(WargameSession s, string id) => s.World.CountryName(id);
 
     private static OfferView Offer(WargameSession s, Offer o, string? me) => Offer(s.Values, o, me);
 

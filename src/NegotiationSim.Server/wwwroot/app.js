@@ -223,7 +223,7 @@ function barCell(kind, value) {
 const groups = {
   deals: ['deal-signed', 'force-majeure', 'negotiation-opened', 'negotiation-failed', 'deal-investment', 'contract-honoured'],
   membership: ['joined', 'left', 'decides-to-join', 'decides-to-leave', 'exit', 'alignment'],
-  threats: ['section232-threat', 'section232-imposed', 'section232-lapsed', 'section232-ended'],
+  threats: ['section232-threat', 'section232-imposed', 'section232-lapsed', 'section232-ended', 'section232-dropped'],
   controls: ['export-control-announced', 'export-control-suspended', 'flood', 'floor-review', 'stockpile'],
   shocks: ['disruption'],
   finance: ['finance-offered', 'finance-committed'],

@@ -72,8 +72,9 @@ async function refresh() {
     s.teamId ? (s.moved ? "moved" : "waiting") : "–"])));
   fill("injected", view.injected.map(i => el("li", {}, "round " + i.round + ": " + i.kind + " – " + i.description)));
   fill("messages", view.messages.map(m => el("li", {}, m)));
+  const named = new Map(view.seats.map(s => [s.country, s.name])), nameOf = c => named.get(c) || c;
   fill("offer-list", table(["Id", "Round", "From", "To", "Terms", "Status"],
-    view.offers.map(o => [o.id, o.round, o.from, o.to, o.mineral + " " + o.stage + ": " + o.terms, o.status + (o.why ? " – " + prose(o.why) : "")])));
+    view.offers.map(o => [o.id, o.round, nameOf(o.from), nameOf(o.to), o.mineral + " " + o.stage + ": " + o.terms, o.status + (o.why ? " – " + prose(o.why) : "")])));
   WGVotes.instructor(view);
   const w = view.world;
   fill("world-view", w ? [el("p", {}, "Round " + w.round + " (" + w.month + ") · bloc: " + w.members.join(", ")),
