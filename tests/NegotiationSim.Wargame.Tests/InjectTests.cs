@@ -81,6 +81,16 @@ public sealed class InjectTests
         { """{"kind":"export_control","country":"CHN","mineral":"gallium","control":"embargo"}""", "control: ban, licence or quota" },
         { """{"kind":"export_control","country":"CHN","mineral":"gallium","targets":["CHN"]}""", "targets: CHN is the exporter itself" },
         { """{"kind":"export_control","country":"CHN","mineral":"gallium","targets":[]}""", "targets: all, bloc, or a list of countries" },
+        { """{"kind":"section232","country":"DEU","credibility":1.5}""", "credibility: the chance the tariff is imposed at the deadline, 0 to 1" },
+        { """{"kind":"section232","country":"DEU","credibility":-0.1}""", "credibility: the chance the tariff is imposed at the deadline, 0 to 1" },
+        { """{"kind":"section232","country":"DEU","credibility":"NaN"}""", "credibility: a finite number" },
+        { """{"kind":"section232","country":"DEU","leakage":0.2}""", "leakage: not used by a Section 232 threat (it covers every mineral of its stages); leave it out" },
+        { """{"kind":"export_control","country":"CHN","mineral":"gallium","leakage":1.01}""", "leakage: the share of controlled trade that still gets out through hubs, 0 to 1" },
+        { """{"kind":"export_control","country":"CHN","mineral":"gallium","credibility":0.5}""", "credibility: not used by an export control; leave it out" },
+        { """{"kind":"export_control","country":"CHN","mineral":"gallium","control":"licence","licenceDelay":25}""", "licenceDelay: a whole number of rounds before the first licences, 0 to 24" },
+        { """{"kind":"export_control","country":"CHN","mineral":"gallium","control":"licence","licenceDelay":1.5}""", "licenceDelay: a whole number of rounds before the first licences, 0 to 24" },
+        { """{"kind":"export_control","country":"CHN","mineral":"gallium","control":"ban","licenceDelay":1}""", "licenceDelay: only for a licence control" },
+        { """{"kind":"disruption","country":"CHN","mineral":"gallium","leakage":0.1}""", "leakage: not used by a disruption; leave it out" },
         { """{"menu":3}""", "menu: choose 0..2" },
         { """{"menu":1e12}""", "menu: choose 0..2" },
         { """{"menu":0.5}""", "menu: choose 0..2" },
@@ -239,6 +249,28 @@ public sealed class InjectTests
         Assert.Contains("by round 4", threat.Reason);
         Assert.Contains("40% on product exports", threat.Reason.Replace(" %", "%", StringComparison.Ordinal));
         Assert.DoesNotContain("refined", threat.Reason);
+    }
+
+    [Fact]
+    public async Task CustomShocks_CredibilityLeakageAndLicenceDelay_AreTheInstructorsNotTheDefaults()
+    {
+        await using var host = await StartedAsync(WargameServer.Gallium);
+        await InjectAsync(host, new { kind = "section232", country = "DEU", rate = 0.3, credibility = 0.9 });
+        await InjectAsync(host, new { kind = "export_control", country = "CHN", mineral = "gallium", control = "licence", licenceDelay = 4, leakage = 0.35 });
+
+        // The instructor's list says what was injected, with the values given
+        var injected = (await (await host.Instructor("instructor")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("injected")
+            .EnumerateArray().Select(i => i.GetProperty("description").GetString()!).ToArray();
+        Assert.Contains(injected, d => d.Contains("(credibility 90", StringComparison.Ordinal));
+        Assert.Contains(injected, d => d.Contains("first licences 4 rounds later", StringComparison.Ordinal) && d.Contains("35", StringComparison.Ordinal));
+
+        // and the engine acts on them in the next round
+        await AdvanceAsync(host);
+        var events = host.Session.Reports[1].Events;
+        Assert.Contains("credibility 90", Assert.Single(events, e => e.Kind == "section232-threat" && e.Country == "DEU").Reason);
+        // (the scenario announces its own gallium licence this round too, with the defaults)
+        var licences = events.Where(e => e.Kind == "export-control-announced" && e.Reason.StartsWith("Licence", StringComparison.Ordinal)).Select(e => e.Reason).ToArray();
+        Assert.Contains(licences, r => r.Contains("first licences 4 rounds later; leakage 35 %", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed partial class Simulation
                 case ExportControl c:
                     _controls.Controls.Add(c);
                     events.Add(Row(round, "export-control-announced", c.Exporter, c.Mineral, c.Stages[0], c.QuotaShare,
-                        $"{c.Kind} on {_world.Minerals[c.Mineral].Name} ({string.Join("+", c.Stages.Select(Stages.Name))}) effective round {c.Effective}; leakage {c.Leakage:P0} via {c.Hubs.Count} hubs"));
+                        $"{c.Kind} on {_world.Minerals[c.Mineral].Name} ({string.Join("+", c.Stages.Select(Stages.Name))}) effective round {c.Effective}{LicenceNote(c)}; leakage {c.Leakage:P0}{HubNote(c)}"));
                     break;
                 case ControlSuspension s:
                     _controls.Suspended.Add(s.ControlId);
@@ -150,6 +150,12 @@ public sealed partial class Simulation
             }
         }
     }
+
+    private static string LicenceNote(ExportControl c) =>
+        c.Kind == ControlKind.Licence ? $", first licences {c.LicenceDelay} round{(c.LicenceDelay == 1 ? "" : "s")} later" : "";
+
+    private string HubNote(ExportControl c) =>
+        c.Hubs.Count == 0 ? "" : " via " + string.Join(", ", c.Hubs.Select(h => _world.Countries[h].Name));
 
     private RunEvent Row(int round, string kind, int country, int mineral, Stage? stage, double value, string reason) =>
         new(round, kind, country >= 0 ? _world.Countries[country].Id : "", mineral >= 0 ? _world.Minerals[mineral].Id : "",

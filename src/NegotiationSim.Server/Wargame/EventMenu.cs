@@ -7,12 +7,13 @@ namespace NegotiationSim.Server.Wargame;
 /// <summary>
 /// An instructor's shock: one of the scenario's own events (by its place in the menu) or a custom one. A custom export
 /// control takes <paramref name="Control"/> (ban, licence, quota), <paramref name="Targets"/> (all, bloc, or country
-/// ids) and <paramref name="Quota"/>; a Section 232 threat its rate, stage and duration (rounds to its deadline); a
-/// disruption its mineral, stage, severity and duration.
+/// ids), <paramref name="Quota"/>, <paramref name="Leakage"/> and, for a licence, <paramref name="LicenceDelay"/>; a
+/// Section 232 threat its rate, <paramref name="Credibility"/>, stage and duration (rounds to its deadline); a
+/// disruption its mineral, stage, severity and duration. Bounds are the scenario language's for the same keys.
 /// </summary>
 /// <remarks>Menu and duration are read as numbers and checked here, so 2.5 or 1e12 is told by its field's name rather than as a binding error.</remarks>
 public sealed record InjectRequest(double? Menu, string? Kind, string? Country, string? Mineral, string? Stage, double? Severity, double? Duration, double? Rate,
-    string? Control = null, string[]? Targets = null, double? Quota = null);
+    string? Control = null, string[]? Targets = null, double? Quota = null, double? Credibility = null, double? Leakage = null, double? LicenceDelay = null);
 
 /// <summary>
 /// The shocks an instructor can inject: the scenario's scheduled events (re-timed to the next round) and custom export
@@ -22,12 +23,13 @@ public static class EventMenu
 {
     public const double MaxRate = 5; // the scenario language's bound on a Section 232 rate
     public const int MaxDuration = 60;
-    public const double DefaultRate = 0.25, DefaultSeverity = 0.5, DefaultQuota = 0.5;
-    public const int DefaultDuration = 3;
+    public const double DefaultRate = 0.25, DefaultSeverity = 0.5, DefaultQuota = 0.5, DefaultCredibility = 0.5, DefaultLeakage = 0.1;
+    public const int DefaultDuration = 3, DefaultLicenceDelay = 2, MaxLicenceDelay = 24;
 
     /// <summary>The request's numbers that must be finite, by their API names.</summary>
     public static IEnumerable<(string Name, double? Value)> Numbers(InjectRequest r) =>
-        [("menu", r.Menu), ("severity", r.Severity), ("rate", r.Rate), ("duration", r.Duration), ("quota", r.Quota)];
+        [("menu", r.Menu), ("severity", r.Severity), ("rate", r.Rate), ("duration", r.Duration), ("quota", r.Quota),
+         ("credibility", r.Credibility), ("leakage", r.Leakage), ("licenceDelay", r.LicenceDelay)];
 
     public static IReadOnlyList<string> Menu(Scenario scenario) =>
         scenario.Events.Select(e => $"{Kind(e)}: {Describe(scenario.World, e)}").ToArray();
@@ -102,7 +104,8 @@ public static class EventMenu
         {
             case "export_control":
             {
-                if (Unused("an export control", ("rate", r.Rate is not null), ("severity", r.Severity is not null), ("duration", r.Duration is not null)) is { } unused) return (null, unused);
+                if (Unused("an export control", ("rate", r.Rate is not null), ("severity", r.Severity is not null), ("duration", r.Duration is not null),
+                        ("credibility", r.Credibility is not null)) is { } unused) return (null, unused);
                 if (mineral < 0) return (null, minerals);
                 ControlKind? named = r.Control?.ToLowerInvariant() switch
                 {
@@ -115,6 +118,11 @@ public static class EventMenu
                 if (r.Quota is not null && kind != ControlKind.Quota) return (null, "quota: only for a quota control");
                 var quota = r.Quota ?? DefaultQuota;
                 if (quota is < 0 or >= 1) return (null, "quota: the share of base-year exports allowed out, 0 up to (not including) 1");
+                if (r.LicenceDelay is not null && kind != ControlKind.Licence) return (null, "licenceDelay: only for a licence control");
+                var delay = r.LicenceDelay ?? DefaultLicenceDelay;
+                if (delay is < 0 or > MaxLicenceDelay || delay != Math.Floor(delay)) return (null, $"licenceDelay: a whole number of rounds before the first licences, 0 to {MaxLicenceDelay}");
+                var leakage = r.Leakage ?? DefaultLeakage;
+                if (leakage is < 0 or > 1) return (null, "leakage: the share of controlled trade that still gets out through hubs, 0 to 1");
                 var (targets, bad) = TargetsOf(w, r.Targets, country);
                 if (targets is null) return (null, bad);
                 var stages = stage is { } one ? new[] { one } : [Stage.Refined];
@@ -122,22 +130,26 @@ public static class EventMenu
                 var id = $"injected-r{round}-{w.Countries[country].Id}-{w.Minerals[mineral].Id}";
                 var same = injected.OfType<ExportControl>().Count(c => c.Id == id || c.Id.StartsWith(id + "-", StringComparison.Ordinal));
                 return (new ExportControl(round, same == 0 ? id : $"{id}-{same + 1}", country, mineral, stages,
-                    targets, kind, round + 1, 2, 0.15, quota, 0.1, 0.2, 0.05, []), null);
+                    targets, kind, round + 1, (int)delay, 0.15, quota, leakage, 0.2, 0.05, []), null);
             }
             case "section232":
             {
                 if (Unused("a Section 232 threat (it covers every mineral of its stages)", ("mineral", r.Mineral is not null), ("severity", r.Severity is not null),
-                        ("control", r.Control is not null), ("targets", r.Targets is not null), ("quota", r.Quota is not null)) is { } unused) return (null, unused);
+                        ("control", r.Control is not null), ("targets", r.Targets is not null), ("quota", r.Quota is not null),
+                        ("leakage", r.Leakage is not null), ("licenceDelay", r.LicenceDelay is not null)) is { } unused) return (null, unused);
                 var us = w.IndexOfRole(CountryRole.BlocLeader);
                 if (country == us) return (null, $"country: {w.Countries[us].Name} makes the threat; name a country it threatens");
                 var rate = r.Rate ?? DefaultRate;
                 if (double.IsNaN(rate) || rate is <= 0 or > MaxRate) return (null, string.Create(CultureInfo.InvariantCulture, $"rate: above 0, at most {MaxRate} ({MaxRate:P0}); 0.25 is 25 %"));
+                var credibility = r.Credibility ?? DefaultCredibility;
+                if (credibility is < 0 or > 1) return (null, "credibility: the chance the tariff is imposed at the deadline, 0 to 1");
                 var stages = stage is { } one ? new[] { one } : [Stage.Refined, Stage.Product];
-                return (new Section232Threat(round, [country], stages, rate, 0.5, round + duration), null);
+                return (new Section232Threat(round, [country], stages, rate, credibility, round + duration), null);
             }
             case "disruption":
             {
-                if (Unused("a disruption", ("rate", r.Rate is not null), ("control", r.Control is not null), ("targets", r.Targets is not null), ("quota", r.Quota is not null)) is { } unused) return (null, unused);
+                if (Unused("a disruption", ("rate", r.Rate is not null), ("control", r.Control is not null), ("targets", r.Targets is not null), ("quota", r.Quota is not null),
+                        ("credibility", r.Credibility is not null), ("leakage", r.Leakage is not null), ("licenceDelay", r.LicenceDelay is not null)) is { } unused) return (null, unused);
                 if (mineral < 0) return (null, minerals);
                 var severity = r.Severity ?? DefaultSeverity;
                 if (double.IsNaN(severity) || severity is <= 0 or > 1) return (null, "severity: the share of output lost, above 0, at most 1");
@@ -188,8 +200,8 @@ public static class EventMenu
         var inv = CultureInfo.InvariantCulture;
         return e switch
         {
-            ExportControl c => string.Create(inv, $"round {c.Round}: {C(c.Exporter)} {c.Kind.ToString().ToLowerInvariant()} on {M(c.Mineral)} ({string.Join("+", c.Stages.Select(Stages.Name))}) from round {c.Effective}"),
-            Section232Threat t => string.Create(inv, $"round {t.Round}: US threatens {(t.Targets is null ? "exporters to the US" : string.Join(", ", t.Targets.Select(C)))} with {t.Rate:P0} by round {t.Deadline}"),
+            ExportControl c => string.Create(inv, $"round {c.Round}: {C(c.Exporter)} {c.Kind.ToString().ToLowerInvariant()} on {M(c.Mineral)} ({string.Join("+", c.Stages.Select(Stages.Name))}) from round {c.Effective}{(c.Kind == ControlKind.Licence ? $", first licences {c.LicenceDelay} round{(c.LicenceDelay == 1 ? "" : "s")} later" : "")}; {c.Leakage:P0} leaks out"),
+            Section232Threat t => string.Create(inv, $"round {t.Round}: US threatens {(t.Targets is null ? "exporters to the US" : string.Join(", ", t.Targets.Select(C)))} with {t.Rate:P0} by round {t.Deadline} (credibility {t.Credibility:P0})"),
             Disruption d => string.Create(inv, $"round {d.Round}: {C(d.Country)} loses {d.Severity:P0} of {M(d.Mineral)} {Stages.Name(d.Stage)} for {d.Duration} rounds"),
             ControlSuspension s => $"round {s.Round}: control {s.ControlId} suspended",
             EventWithdrawn x => $"the scenario's event {x.Index} does not fire again at its own round",

@@ -144,10 +144,12 @@ function injectBody() {
   if (kind === "export_control") {
     body.control = $("inject-control").value;
     if (body.control === "quota") body.quota = share("inject-quota");
+    if (body.control === "licence") body.licenceDelay = Number($("inject-licence-delay").value);
+    body.leakage = share("inject-leakage");
     const t = $("inject-targets").value;
     body.targets = t === "some" ? [...document.querySelectorAll("#inject-target-list input:checked")].map(b => b.value) : [t];
   }
-  if (kind === "section232") body.rate = share("inject-rate");
+  if (kind === "section232") { body.rate = share("inject-rate"); body.credibility = share("inject-credibility"); }
   if (kind === "disruption") body.severity = share("inject-severity");
   if (kind !== "export_control") body.duration = Number($("inject-duration").value);
   return body;
