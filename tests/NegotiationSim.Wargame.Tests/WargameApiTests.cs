@@ -202,6 +202,30 @@ public sealed class WargameApiTests
     }
 
     [Fact]
+    public async Task Offer_ToBuyWhatThePartnerDoesNotExport_IsRefusedSayingWhyRatherThanValuedAtMinus1e307()
+    {
+        await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
+        var japan = await host.AddTeamAsync("Sakura", "JPN");
+        await host.Instructor("POST start");
+        var before = host.Session.Game.Inputs.Count;
+
+        // The United States refines no gallium: 10% of its exports is nothing, and nothing else is on offer.
+        var value = await host.Team(japan, "POST value", Offer(1, "USA", "buy"));
+        Assert.Equal(HttpStatusCode.Conflict, value.StatusCode);
+        Assert.StartsWith("levels: United States exports no Gallium refined at present", await WargameServer.ErrorOf(value));
+        var offer = await host.Team(japan, "POST offer", Offer(1, "USA", "buy"));
+        Assert.Equal(HttpStatusCode.Conflict, offer.StatusCode);
+        Assert.Contains("add a tariff cut or an investment", await WargameServer.ErrorOf(offer));
+        Assert.Equal(before, host.Session.Game.Inputs.Count);
+        Assert.Empty(host.Session.Game.Offers);
+
+        // With an investment on the table the same partner is a real deal, valued in dollars a person can read.
+        var cut = await host.Team(japan, "POST value", new { round = 1, partner = "USA", role = "buy", mineral = "gallium", stage = "refined", levels = new[] { 2, 2, 1, 0, 0, 1, 0 } });
+        Assert.True(cut.IsSuccessStatusCode, await cut.Content.ReadAsStringAsync());
+        Assert.InRange((await cut.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetDouble(), -1e12, 1e12);
+    }
+
+    [Fact]
     public async Task Timer_RunningOut_ClosesTheRoundAndTheComputerFillsInForTeamsThatDidNotMove()
     {
         await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules with { RoundSeconds = 60 });

@@ -54,6 +54,9 @@ internal static class DealValuation
     public static double Annuity(double delta, double months) =>
         delta >= 1 ? months : (1 - Math.Pow(delta, months)) / (1 - delta);
 
+    /// <summary>The utility of an outcome under which nothing changes hands: below any real one, so never signed.</summary>
+    public const double NothingChangesHands = double.MinValue / 4;
+
     public static (double[] A, double[] B, double ReservationA, double ReservationB) Utilities(
         OutcomeSpace space, DealFacts f, Side a, Side b, double alignmentA, double alignmentB)
     {
@@ -85,7 +88,7 @@ internal static class DealValuation
             if (q <= 0 && dk <= 0 && tariffA == 0 && tariffB == 0)
             {
                 // Nothing changes hands: not a deal at all, so never worth signing.
-                ua[o] = ub[o] = double.MinValue / 4;
+                ua[o] = ub[o] = NothingChangesHands;
                 continue;
             }
             var contract = p * (1 + x);

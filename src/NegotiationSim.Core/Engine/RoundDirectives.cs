@@ -33,4 +33,11 @@ public sealed record BlocDirective(int Country, bool Join);
 public sealed record AgreedDeal(string Id, int Buyer, int Seller, int Mineral, Stage Stage, int Outcome);
 
 /// <summary>What an outcome is worth to each side, in $ present value, against what each gets with no deal.</summary>
-public sealed record OfferValue(double Buyer, double Seller, double BuyerReservation, double SellerReservation, double BuyerBest, double SellerBest, string Terms);
+public sealed record OfferValue(double Buyer, double Seller, double BuyerReservation, double SellerReservation, double BuyerBest, double SellerBest, string Terms)
+{
+    /// <summary>
+    /// Nothing would change hands: an offtake share of a seller that exports none of it, with no tariff cut and no
+    /// investment. The values are then the valuation's never-sign sentinel, not money to show anyone.
+    /// </summary>
+    public bool CommitsNothing => Buyer <= DealValuation.NothingChangesHands;
+}

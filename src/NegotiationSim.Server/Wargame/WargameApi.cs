@@ -175,7 +175,7 @@ public static class WargameApi
             var (buyer, seller) = r.Role == "buy" ? (country, r.Partner!) : (r.Partner!, country);
             var outcome = DealSpace.Standard.Compose(r.Levels!);
             if (IsEmpty(outcome)) return Refused("levels: 0% offtake with no tariff cut and no investment commits neither side to anything; offer some offtake, a tariff cut or an investment");
-            var (error, input) = await s.TakeAsync(g => new OfferMade(s.Now, team.Id, country, r.Round, g.NextOfferId, buyer, seller, r.Mineral!, r.Stage!, outcome, r.Counters));
+            var (error, input) = await s.TakeOfferAsync(g => new OfferMade(s.Now, team.Id, country, r.Round, g.NextOfferId, buyer, seller, r.Mineral!, r.Stage!, outcome, r.Counters));
             if (error is not null) return Refused(error, StatusCodes.Status409Conflict);
             var made = s.Game.Offers[((OfferMade)input!).OfferId];
             // The computer's reason weighs its own gain: the team reads it through its sight, like every view.
@@ -192,6 +192,7 @@ public static class WargameApi
             if (s.Reports.Count == 0) return Refused("offers are valued once the game has started", StatusCodes.Status409Conflict);
             var (buyer, seller) = r.Role == "buy" ? (country, r.Partner!) : (r.Partner!, country);
             var v = await s.ValueNowAsync(buyer, seller, r.Mineral!, r.Stage!, DealSpace.Standard.Compose(r.Levels!));
+            if (s.Void(seller, r.Mineral!, r.Stage!, v) is { } empty) return Refused(empty, StatusCodes.Status409Conflict);
             var mine = r.Role == "buy" ? (v.Buyer, v.BuyerReservation) : (v.Seller, v.SellerReservation);
             return Results.Ok(new { terms = v.Terms, value = mine.Item1, noDeal = mine.Item2 });
         });

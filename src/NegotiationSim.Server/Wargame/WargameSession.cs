@@ -184,6 +184,34 @@ public sealed class WargameSession : IDisposable
     }
 
     /// <summary>
+    /// Takes an offer built from the game inside the lock, once it is valued on the market as it stands: an offer under
+    /// which nothing would change hands is refused (not journaled), saying why.
+    /// </summary>
+    public async Task<(string? Error, GameInput? Input)> TakeOfferAsync(Func<Game, OfferMade> build)
+    {
+        OfferMade input;
+        string? error;
+        await _gate.WaitAsync();
+        try
+        {
+            input = build(Game);
+            error = Game.Check(input) ?? Void(input, await ValueAsync(input.Buyer, input.Seller, input.Mineral, input.Stage, input.Outcome))
+                ?? await TakeLockedAsync(input);
+        }
+        finally { _gate.Release(); }
+        if (error is null) Changed?.Invoke(this);
+        return (error, input);
+    }
+
+    /// <summary>Why an offer valued at <paramref name="v"/> commits no one to anything; null when it is a real deal.</summary>
+    public string? Void(OfferMade o, OfferValue v) => Void(o.Seller, o.Mineral, o.Stage, v);
+
+    public string? Void(string seller, string mineral, string stage, OfferValue v) => v.CommitsNothing
+        ? $"levels: {World.CountryName(seller)} exports no {World.MineralName(mineral)} {stage} at present, so a share of its exports is 0 t and "
+          + "the offer commits no one to anything; add a tariff cut or an investment, or trade it with a country that exports it"
+        : null;
+
+    /// <summary>
     /// Takes the inputs built from the game inside one lock, all or none: each is checked before any is journaled.
     /// <paramref name="build"/> may refuse instead (its error is returned, nothing taken).
     /// </summary>
