@@ -89,6 +89,24 @@ public sealed class DebriefTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Csv_WhereMembersVoteOnNewcomers_ShowsATeamThatAppliedAsJoiningNotStaying()
+    {
+        // The classroom scenario's bloc admits newcomers by a members' vote: a team's join is an application.
+        await using var host = await WargameServer.StartAsync(Path.Combine(WargameServer.Repo(), "scenarios", "classroom-wargame.yaml"), Rules);
+        var korea = await host.AddTeamAsync("Kimchi", "KOR");
+        await host.Instructor("POST start");
+        Assert.True((await host.Team(korea, "POST move", new { round = 1, bloc = "Join" })).IsSuccessStatusCode);
+        await host.Instructor("POST advance");
+        Assert.Contains(host.Session.Reports[1].Events, e => e.Kind == "applies-to-join" && e.Country == "KOR");
+
+        var first = (await DebriefOf(host)).Teams.Single().Rounds[0];
+        Assert.Equal("join", first.Team.Bloc);
+        Assert.Contains(first.Team.Reasons, r => r.StartsWith("applies-to-join: the team's decision", StringComparison.Ordinal));
+        var csv = (await (await host.Instructor("debrief.csv")).Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("join", Cells(csv[1])[6]);
+    }
+
+    [Fact]
     public async Task Csv_HasARowPerTeamAndRound_WithTheTeamNextToTheComputer()
     {
         await using var host = await PlayAsync();

@@ -30,7 +30,7 @@ public static class DebriefSeat
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private static readonly HashSet<string> ReasonKinds = ["decides-to-join", "decides-to-leave", "joined", "left", "deal-signed",
+    private static readonly HashSet<string> ReasonKinds = ["decides-to-join", "applies-to-join", "admitted", "refused", "decides-to-leave", "joined", "left", "deal-signed",
         "negotiation-opened", "negotiation-failed", "section232-threat", "section232-imposed", "section232-ended", "section232-lapsed", "section232-dropped"];
 
     public static IReadOnlyList<SeatRound> Rounds(GameSnapshot s, string country, IReadOnlyList<RoundReport> computer, IReadOnlySet<string> conceded)
@@ -49,8 +49,8 @@ public static class DebriefSeat
                 move is { Threat: not ThreatAnswer.None } ? move.Threat.ToString().ToLowerInvariant() : null,
                 Deals(s.Reports, k, country),
                 offers.Select(o => OfferText(WargameViews.Offer(s.Values, o, country))).ToArray(),
-                [.. Reasons(actual, country).Where(x => !x.EndsWith(": " + TeamsDecision, StringComparison.Ordinal)),
-                    .. decided.Where(e => e.Reason == TeamsDecision).Select(e => $"{e.Kind}: {e.Reason}")],
+                [.. actual.Events.Where(e => !ByTeam(e)).Where(e => IsReason(actual, e, country)).Select(e => $"{e.Kind}: {e.Reason}"),
+                    .. decided.Where(ByTeam).Select(e => $"{e.Kind}: {e.Reason}")],
                 DebriefCache.Welfare(actual, country));
             var cf = k < computer.Count ? computer[k] : null;
             var machine = cf is null ? new SeatPlay(false, "stay", null, [], [], [], double.NaN)
@@ -67,20 +67,24 @@ public static class DebriefSeat
 
     private const string TeamsDecision = "the team's decision";
 
+    /// <summary>The engine's record of a team's bloc decision (an application adds when the members vote).</summary>
+    private static bool ByTeam(RunEvent e) => e.Reason.StartsWith(TeamsDecision, StringComparison.Ordinal);
+
     /// <summary>
     /// The seat's decisions counted from round k: the team's from game round k (the engine records them in round k + 1)
     /// and the computer's own in round k when it filled in for a team that let the timer run out.
     /// </summary>
     private static RunEvent[] SeatDecisions(RoundReport now, RoundReport? next, string country) =>
-        [.. now.Events.Where(e => e.Country == country && IsDecision(e) && e.Reason != TeamsDecision),
-         .. next?.Events.Where(e => e.Country == country && IsDecision(e) && e.Reason == TeamsDecision) ?? []];
+        [.. now.Events.Where(e => e.Country == country && IsDecision(e) && !ByTeam(e)),
+         .. next?.Events.Where(e => e.Country == country && IsDecision(e) && ByTeam(e)) ?? []];
 
-    private static bool IsDecision(RunEvent e) => e.Kind is "decides-to-join" or "decides-to-leave";
+    // Where the members vote on newcomers a decision to join is an application (the vote may still refuse it).
+    private static bool IsDecision(RunEvent e) => e.Kind is "decides-to-join" or "applies-to-join" or "decides-to-leave";
 
     private static string Bloc(IEnumerable<RunEvent> events) =>
-        events.LastOrDefault(e => e.Kind is "decides-to-join" or "decides-to-leave")?.Kind switch
+        events.LastOrDefault(IsDecision)?.Kind switch
         {
-            "decides-to-join" => "join",
+            "decides-to-join" or "applies-to-join" => "join",
             "decides-to-leave" => "leave",
             _ => "stay",
         };
@@ -115,8 +119,10 @@ public static class DebriefSeat
             + $"{x.Status} after {x.Offers.Count} offers{(x.Agreement.Length > 0 ? ", " + x.Agreement : "")}").ToArray();
 
     private static string[] Reasons(RoundReport r, string country) => r.Events
-        .Where(e => ReasonKinds.Contains(e.Kind) && (e.Country == country || e.Kind == "deal-signed" && r.Deals.Any(d => d.Seller == country && e.Reason.StartsWith(d.Id + " ", StringComparison.Ordinal))))
-        .Select(e => $"{e.Kind}: {e.Reason}").ToArray();
+        .Where(e => IsReason(r, e, country)).Select(e => $"{e.Kind}: {e.Reason}").ToArray();
+
+    private static bool IsReason(RoundReport r, RunEvent e, string country) => ReasonKinds.Contains(e.Kind)
+        && (e.Country == country || e.Kind == "deal-signed" && r.Deals.Any(d => d.Seller == country && e.Reason.StartsWith(d.Id + " ", StringComparison.Ordinal)));
 
     /// <summary>Why the computer kept its membership: its margin from the bloc's stability check, when it has one.</summary>
     private static string[] Stay(RoundReport r, string country)
