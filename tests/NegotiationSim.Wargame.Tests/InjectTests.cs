@@ -162,20 +162,41 @@ public sealed class InjectTests
     }
 
     [Fact]
-    public async Task MenuSuspension_LiftsEveryCopyOfTheControlTheInstructorInjected()
+    public async Task MenuControl_RepeatedWhileItStands_IsRefused_AndAfterATruceCanBeImposedAndLiftedAgain()
     {
         await using var host = await StartedAsync(Classroom);
-        var control = MenuIndex(host, "export control");
+        var (control, truce) = (MenuIndex(host, "export control"), MenuIndex(host, "control suspended"));
         await InjectAsync(host, new { menu = control }); // brought forward: keeps the scenario's id
         await AdvanceAsync(host, 3);
-        await InjectAsync(host, new { menu = control }); // fired already: a repeat with an id of its own
-        await AdvanceAsync(host, 2);
-        Assert.Equal(2, host.Session.Reports[5].Controls.Count(c => c.Mineral == "rare_earths"));
+        // A second copy would cut the same flows once more and change nothing: refused, saying which control stands.
+        var again = await host.Instructor("POST inject", new { menu = control });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("China's licence on Rare earths (refined+product) already stands (control ree-licence, in-force); suspend it first, or choose another kind, stage or target",
+            await WargameServer.ErrorOf(again));
 
-        await InjectAsync(host, new { menu = MenuIndex(host, "control suspended") });
+        await InjectAsync(host, new { menu = truce });
         await AdvanceAsync(host);
-        Assert.Equal(2, host.Session.Reports[6].Events.Count(e => e.Kind == "export-control-suspended" && e.Mineral == "rare_earths"));
-        Assert.DoesNotContain(host.Session.Reports[6].Controls, c => c.Mineral == "rare_earths");
+        Assert.DoesNotContain(host.Session.Reports[^1].Controls, c => c.Mineral == "rare_earths");
+        await InjectAsync(host, new { menu = control }); // lifted: imposed again, with an id of its own
+        await AdvanceAsync(host, 2);
+        Assert.NotEqual("ree-licence", Assert.Single(host.Session.Reports[^1].Controls, c => c.Mineral == "rare_earths").Id);
+
+        await InjectAsync(host, new { menu = truce }); // lifts the copy standing now
+        await AdvanceAsync(host);
+        Assert.Contains(host.Session.Reports[^1].Events, e => e.Kind == "export-control-suspended" && e.Mineral == "rare_earths");
+        Assert.DoesNotContain(host.Session.Reports[^1].Controls, c => c.Mineral == "rare_earths");
+    }
+
+    [Fact]
+    public async Task CustomControl_TwiceForOneRound_IsRefused_ButAnotherKindIsAnEscalation()
+    {
+        await using var host = await StartedAsync(WargameServer.Gallium);
+        var ban = new { kind = "export_control", country = "CHN", mineral = "gallium", control = "ban", targets = new[] { "JPN" } };
+        await InjectAsync(host, ban);
+        var twice = await host.Instructor("POST inject", ban);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("China's ban on Gallium (refined) is already injected for round 2", await WargameServer.ErrorOf(twice));
+        await InjectAsync(host, new { kind = "export_control", country = "CHN", mineral = "gallium", control = "ban", targets = new[] { "KOR" } });
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public static class WargameApi
                 var (events, why) = EventMenu.Build(s.Scenario, r, round, g.Inputs.OfType<EventInjected>().Select(i => i.Event).ToArray());
                 if (events is null) return (null, why);
                 status = StatusCodes.Status409Conflict;
-                if (InjectChecks.Unheard(s, events) is { } unheard) return (null, unheard);
+                if ((InjectChecks.Unheard(s, events) ?? InjectChecks.Repeated(s, events)) is { } pointless) return (null, pointless);
                 return (events.Select(e => (GameInput)new EventInjected(s.Now, round, e)).ToArray(), null);
             });
             return error is null ? Results.Ok(new { ok = true, round }) : Refused(error, status);
