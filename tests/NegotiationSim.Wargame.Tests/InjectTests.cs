@@ -61,6 +61,8 @@ public sealed class InjectTests
 
     public static TheoryData<string, string> OutOfRange => new()
     {
+        { """{"kind":"nuke"}""", "kind: export_control, section232 or disruption (or a menu number)" },
+        { """{"kind":"nuke","country":"CHN"}""", "kind: export_control, section232 or disruption (or a menu number)" },
         { """{"kind":"section232","country":"KOR","rate":0}""", "rate: above 0, at most 5 (500 %); 0.25 is 25 %" },
         { """{"kind":"section232","country":"KOR","rate":5.01}""", "rate: above 0, at most 5 (500 %); 0.25 is 25 %" },
         { """{"kind":"section232","country":"KOR","rate":-0.25}""", "rate: above 0, at most 5 (500 %); 0.25 is 25 %" },

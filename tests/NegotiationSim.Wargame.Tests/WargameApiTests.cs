@@ -87,7 +87,7 @@ public sealed class WargameApiTests
             Content = new StringContent("{\"round\":\"one\",\"bloc\":\"Join\"}", System.Text.Encoding.UTF8, "application/json"),
         });
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
-        Assert.StartsWith("bad request:", await WargameServer.ErrorOf(wrongType));
+        Assert.Equal("round: a whole number", await WargameServer.ErrorOf(wrongType));
 
         var level = await host.Team(japan, "POST offer", new { round = 1, partner = "KOR", role = "buy", mineral = "gallium", stage = "refined", levels = new[] { 9, 0, 0, 0, 0, 0, 0 } });
         Assert.Equal("levels[0] (offtake): 0..4", await WargameServer.ErrorOf(level));
@@ -98,6 +98,32 @@ public sealed class WargameApiTests
         var huge = await host.Instructor("POST message", new { text = new string('x', 40_000) });
         Assert.True(huge.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, huge.StatusCode.ToString());
         Assert.Empty(host.Session.Game.Messages);
+    }
+
+    /// <summary>A body the server cannot read is told by the field and what it takes, never by .NET's type names.</summary>
+    [Theory]
+    [InlineData("move", """{"round":1.5,"bloc":"Join"}""", "round: a whole number")]
+    [InlineData("move", """{"round":1,"bloc":"Maybe"}""", "bloc: one of Stay, Join, Leave")]
+    [InlineData("offer", """{"round":1,"partner":"KOR","role":"buy","mineral":"gallium","stage":"refined","levels":"2,2,1"}""", "levels: a list in [ ]")]
+    [InlineData("offer", """{"round":1,"partner":"KOR","role":"buy","mineral":"gallium","stage":"refined","levels":[2,"x",1]}""", "levels[1]: a whole number")]
+    [InlineData("offer", """{"round":1,"partner":42}""", "partner: text in quotes")]
+    [InlineData("answer", """{"round":1,"offerId":"O1","accept":"yes"}""", "accept: true or false")]
+    [InlineData("move", """{"round":1,"bloc":""", "bloc: not valid JSON here (line 1, byte 19)")]
+    [InlineData("move", "", "body: a JSON object is required")]
+    public async Task UnreadableBody_IsToldByFieldAndWhatItTakes(string path, string body, string error)
+    {
+        await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
+        var japan = await host.AddTeamAsync("Sakura", "JPN");
+        await host.Instructor("POST start");
+        var before = host.Session.Game.Inputs.Count;
+        var r = await host.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/wargame/" + path)
+        {
+            Headers = { { WargameApi.CodeHeader, japan } },
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        Assert.Equal(error, await WargameServer.ErrorOf(r));
+        Assert.Equal(before, host.Session.Game.Inputs.Count);
     }
 
     [Fact]

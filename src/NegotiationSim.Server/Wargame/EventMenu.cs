@@ -86,8 +86,12 @@ public static class EventMenu
         return left.Length > 0 ? left : [id]; // all lifted already: the truce is repeated as asked, and says so again
     }
 
+    private const string Kinds = "kind: export_control, section232 or disruption (or a menu number)";
+
     private static (ScheduledEvent? Event, string? Error) Custom(WorldDefinition w, InjectRequest r, int round, IReadOnlyList<ScheduledEvent> injected)
     {
+        // The kind says which fields count, so it is checked first: a made-up kind is not told to pick a country.
+        if (r.Kind is not ("export_control" or "section232" or "disruption")) return (null, Kinds);
         var country = r.Country is null ? -1 : w.CountryIndex(r.Country);
         var mineral = r.Mineral is null ? -1 : w.MineralIndex(r.Mineral);
         Stage? stage = null;
@@ -156,7 +160,7 @@ public static class EventMenu
                 return (new Disruption(round, country, mineral, stage ?? Stage.Refined, severity, duration), null);
             }
             default:
-                return (null, "kind: export_control, section232 or disruption (or a menu number)");
+                return (null, Kinds);
         }
     }
 

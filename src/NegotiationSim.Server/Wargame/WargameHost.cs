@@ -73,7 +73,7 @@ public static class WargameHost
             {
                 var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
                 var (status, message) = error is BadHttpRequestException bad
-                    ? (bad.StatusCode, $"bad request: {bad.Message}")
+                    ? (bad.StatusCode, BindingErrors.Describe(bad))
                     : (StatusCodes.Status500InternalServerError, "the server failed on this request");
                 if (status >= 500)
                     http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("NegotiationSim.Wargame").LogError(error, "{Path} failed", http.Request.Path);
