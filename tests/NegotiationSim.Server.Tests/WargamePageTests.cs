@@ -81,6 +81,9 @@ public sealed class WargamePageTests(WargamePages pages) : IAsyncLifetime
         await Expect(korea.Locator("#offer-list")).ToContainTextAsync("accepted");
         await Expect(korea.Locator("#offer-list")).Not.ToContainTextAsync("-0 $");
         await MoveAsync(japan, 1);
+        // A reload still shows the move recorded for the round.
+        await japan.ReloadAsync();
+        await Expect(japan.Locator("#clock")).ToContainTextAsync("moved (stay as we are)");
         await MoveAsync(korea, 1);
 
         // Round 2: the deal is signed; the instructor injects a shock for round 3; both move.

@@ -66,4 +66,23 @@ public sealed class WargameMoveChecksTests
         Assert.Equal(["stay", "leave"], Strings((await BlocMovesAsync(host, germany)).GetProperty("bloc")));
         Assert.Equal(HttpStatusCode.OK, (await MoveAsync(host, germany, new { round = 2, bloc = "Leave" })).Status);
     }
+
+    [Fact]
+    public async Task Comply_WhenTheCountryHasAlreadyApplied_IsNotOfferedAndIsRefusedSayingWhy()
+    {
+        // The classroom bloc admits by a members' vote: Korea's join of round 1 is an application, voted on in round 3.
+        // The scenario's Section 232 threat names Korea from round 1 to round 4.
+        await using var host = await WargameServer.StartAsync(Path.Combine(WargameServer.Repo(), "scenarios", "classroom-wargame.yaml"), Rules);
+        var korea = await host.AddTeamAsync("Kimchi", "KOR");
+        await host.Instructor("POST start");
+        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(host, korea, new { round = 1, bloc = "Join" })).Status); // closes round 1
+        Assert.Contains(host.Session.Reports[^1].Events, e => e.Kind == "applies-to-join" && e.Country == "KOR");
+        Assert.Contains(host.Session.Reports[0].Events, e => e.Kind == "section232-threat" && e.Country == "KOR");
+
+        var open = await BlocMovesAsync(host, korea);
+        Assert.Equal(["defy"], Strings(open.GetProperty("threat")));
+        const string why = "complying means joining the bloc, but Republic of Korea has already applied to join FORGE; the members vote on it";
+        Assert.Equal(why, open.GetProperty("closed").GetProperty("comply").GetString());
+        Assert.Equal((HttpStatusCode.Conflict, "threat: " + why), await MoveAsync(host, korea, new { round = 2, bloc = "Stay", threat = "Comply" }));
+    }
 }

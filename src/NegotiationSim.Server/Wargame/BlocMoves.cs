@@ -29,9 +29,12 @@ public static class BlocMoves
         if (!threatened)
             foreach (var answer in new[] { "comply", "defy" })
                 closed[answer] = $"no Section 232 threat stands against {who}";
+        // Complying is joining (TeamMove.Effective): where joining is closed (already applied, already on the way in) so is it.
+        else if (closed.TryGetValue("join", out var noComply))
+            closed["comply"] = $"complying means joining the bloc, but {noComply}";
         return new BlocMovesView(
             new[] { "stay", "join", "leave" }.Where(m => !closed.ContainsKey(m)).ToArray(),
-            threatened ? ["comply", "defy"] : [],
+            threatened ? new[] { "comply", "defy" }.Where(m => !closed.ContainsKey(m)).ToArray() : [],
             closed);
     }
 
@@ -43,10 +46,8 @@ public static class BlocMoves
         if (move.Threat == ThreatAnswer.None) return null;
         var threat = move.Threat.ToString().ToLowerInvariant();
         if (open.Closed.TryGetValue(threat, out var noThreat)) return $"threat: {noThreat}";
-        // Complying is joining (TeamMove.Effective): it cannot go with leaving, nor be honoured where joining cannot.
-        if (move.Threat == ThreatAnswer.Comply && move.Bloc == BlocChoice.Leave) return "threat: complying means joining the bloc, which contradicts bloc: leave";
-        if (move.Threat == ThreatAnswer.Comply && open.Closed.TryGetValue("join", out var noJoin)) return $"threat: complying means joining the bloc, but {noJoin}";
-        return null;
+        // Complying is joining (TeamMove.Effective): it cannot go with leaving (where joining is closed, For closed it).
+        return move.Threat == ThreatAnswer.Comply && move.Bloc == BlocChoice.Leave ? "threat: complying means joining the bloc, which contradicts bloc: leave" : null;
     }
 
     private static string? JoinRefusal(WargameSession s, string country)

@@ -37,8 +37,22 @@ function showBlocMoves(m) {
     .map(([c, why]) => el("li", { "data-closed": c }, "No " + c + ": " + prose(why))));
 }
 
-// Whether the team has moved matters only while a round is open.
-function movedText() { return view.clock.phase === "Running" || view.clock.phase === "Paused" ? (view.moved ? " · moved" : " · not moved yet") : ""; }
+// Whether the team has moved matters only while a round is open; the move recorded is named, so a reload still shows it.
+function moveWords(m) { return (blocLabels[m.bloc.toLowerCase()] || m.bloc) + (m.threat && m.threat !== "None" ? ", " + (threatLabels[m.threat.toLowerCase()] || m.threat) : ""); }
+function movedText() {
+  if (view.clock.phase !== "Running" && view.clock.phase !== "Paused") return "";
+  return view.moved ? " · moved" + (view.move ? " (" + moveWords(view.move) + ")" : "") : " · not moved yet";
+}
+// The form starts from the move recorded for this round (once per recorded move, so a refresh keeps what the team is picking).
+let shownMove = null;
+function showRecordedMove() {
+  const key = JSON.stringify(view.move || null) + view.clock.round;
+  if (key === shownMove) return;
+  shownMove = key;
+  if (!view.move) return;
+  for (const [id, v] of [["bloc", view.move.bloc], ["threat", view.move.threat]])
+    if ([...document.getElementById(id).options].some(o => o.value === v)) document.getElementById(id).value = v;
+}
 
 function build() {
   built = true;
@@ -72,7 +86,7 @@ async function refresh() {
       : "Every country is taken: ask the instructor to give your team one.");
     choices("pick", view.freeSeats.map(c => [c, countryLabel(c)]));
   }
-  if (view.blocMoves) showBlocMoves(view.blocMoves);
+  if (view.blocMoves) { showBlocMoves(view.blocMoves); showRecordedMove(); }
   // Moves, offers and answers count only while the game runs: the buttons say so instead of failing.
   const running = view.clock.phase === "Running";
   for (const id of ["move", "propose"]) {
