@@ -84,11 +84,62 @@ public static class ServerHost
     /// </summary>
     public static ISiloBuilder UseFreeLocalhostClustering(this ISiloBuilder silo)
     {
-        // Both probes stay open until both ports are read: two probes in turn could be handed the same port.
-        using var siloProbe = new TcpListener(IPAddress.Loopback, 0);
-        using var gatewayProbe = new TcpListener(IPAddress.Loopback, 0);
-        siloProbe.Start();
-        gatewayProbe.Start();
-        return silo.UseLocalhostClustering(((IPEndPoint)siloProbe.LocalEndpoint).Port, ((IPEndPoint)gatewayProbe.LocalEndpoint).Port);
+        var (siloPort, gatewayPort) = FreeListeningPorts();
+        return silo.UseLocalhostClustering(siloPort, gatewayPort);
+    }
+
+    private static readonly HashSet<int> Handed = [];
+
+    /// <summary>
+    /// Two ports free now, below the kernel's ephemeral range: a port the kernel hands out for "any port" is also the
+    /// source port of outgoing connections, so between the probe and the silo's bind a test's HTTP client could take it
+    /// (seen as "Address already in use" under load). Ports below the range are only ever taken by an explicit bind.
+    /// </summary>
+    private static (int Silo, int Gateway) FreeListeningPorts()
+    {
+        var low = EphemeralLow();
+        var (from, to) = (Math.Max(1024, low - 12_000), low);
+        var probes = new List<TcpListener>();
+        try
+        {
+            lock (Handed)
+            {
+                for (var attempt = 0; attempt < 500 && probes.Count < 2 && to - from > 100; attempt++)
+                {
+                    var port = Random.Shared.Next(from, to); // infrastructure, not the simulation: no seed to keep
+                    if (Handed.Contains(port)) continue;
+                    var probe = new TcpListener(IPAddress.Loopback, port);
+                    try { probe.Start(); } catch (SocketException) { continue; }
+                    probes.Add(probe);
+                    Handed.Add(port);
+                }
+                // Both probes stay open until both ports are read: two probes in turn could be handed the same port.
+                while (probes.Count < 2)
+                {
+                    var any = new TcpListener(IPAddress.Loopback, 0);
+                    any.Start();
+                    probes.Add(any);
+                }
+                return (((IPEndPoint)probes[0].LocalEndpoint).Port, ((IPEndPoint)probes[1].LocalEndpoint).Port);
+            }
+        }
+        finally
+        {
+            foreach (var p in probes) p.Stop();
+        }
+    }
+
+    /// <summary>The first port of the kernel's ephemeral range (Linux); the IANA range's start elsewhere.</summary>
+    private static int EphemeralLow()
+    {
+        try
+        {
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            return int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 49152;
+        }
     }
 }

@@ -74,6 +74,9 @@ public sealed class Game
     /// <summary>Every offer made so far, by id, with where it stands.</summary>
     public IReadOnlyDictionary<string, Offer> Offers => _offers;
 
+    /// <summary>The offers in the order they were made (O1, O2, …, O10): how every page and export lists them.</summary>
+    public IEnumerable<Offer> OffersInOrder => _offers.Values.OrderBy(o => o.Id.Length).ThenBy(o => o.Id, StringComparer.Ordinal);
+
     /// <summary>The id the next offer gets: numbered in journal order, so a replay gives the same ids.</summary>
     public string NextOfferId => $"O{_offers.Count + 1}";
 

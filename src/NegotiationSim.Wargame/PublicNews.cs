@@ -26,7 +26,7 @@ public sealed partial class PublicNews(Scenario scenario)
         {
             "decides-to-join" => Fact(e, $"{who} decided to join {Bloc}; it takes effect in {Month(Decided(e) + Math.Max(1, scenario.Bloc?.NoticeJoin ?? 1))}"),
             "decides-to-leave" => Fact(e, $"{who} decided to leave {Bloc}; it takes effect in {Month(Decided(e) + Math.Max(1, scenario.Bloc?.NoticeLeave ?? 1))}"),
-            "applies-to-join" => Fact(e, $"{who} applied to join {Bloc}; the members vote on it in {Month(e.Round + 1)}"),
+            "applies-to-join" => Fact(e, $"{who} applied to join {Bloc}; member teams vote on it now; the votes are counted in {Month(e.Round + 1)}"),
             "votes-to-admit" => Fact(e, $"{who} voted to admit {Applicant(e)}"),
             "votes-to-refuse" => Fact(e, $"{who} voted to refuse {Applicant(e)}"),
             "abstains" => Fact(e, $"{who} did not vote on {Applicant(e)}"),

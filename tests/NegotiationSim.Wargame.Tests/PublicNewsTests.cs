@@ -90,7 +90,7 @@ public sealed class PublicNewsTests : IDisposable
             news.Tell(E("votes-to-refuse", "JPN", -5e6, "on Republic of Korea (KOR): admitting Republic of Korea costs it 5,000,000 $/month, more than its hysteresis band 1,000")).Reason);
         Assert.Equal("Japan voted to admit Republic of Korea (KOR)", news.Tell(E("votes-to-admit", "JPN", 0, "on Republic of Korea (KOR): the team's vote")).Reason);
         Assert.True(double.IsNaN(news.Tell(E("votes-to-admit", "JPN", 2e5, "on Republic of Korea (KOR): admitting …")).Value));
-        Assert.Equal("Republic of Korea applied to join FORGE; the members vote on it in 2026-05",
+        Assert.Equal("Republic of Korea applied to join FORGE; member teams vote on it now; the votes are counted in 2026-05",
             news.Tell(E("applies-to-join", "KOR", 0, "the team's decision; the members vote next round (majority)")).Reason);
         Assert.Equal("China subsidises exports of refined Gallium by 30 % for 6 rounds",
             news.Tell(E("flood", "CHN", 0.3, "non-China refining capacity grew 12.0 % in a year (> 10 %): China subsidises refined exports by 30 % for 6 rounds", "gallium", "refined")).Reason);

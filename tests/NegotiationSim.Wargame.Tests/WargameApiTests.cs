@@ -252,6 +252,20 @@ public sealed class WargameApiTests
     }
 
     [Fact]
+    public async Task Offers_AreListedInTheOrderTheyWereMade_PastTheTenth()
+    {
+        await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
+        var japan = await host.AddTeamAsync("Sakura", "JPN");
+        await host.AddTeamAsync("Kimchi", "KOR"); // a team seat: offers to it stay open
+        await host.Instructor("POST start");
+        for (var k = 0; k < 12; k++) Assert.True((await host.Team(japan, "POST offer", Offer(1, "KOR", "buy"))).IsSuccessStatusCode);
+        string[] expected = [.. Enumerable.Range(1, 12).Select(k => $"O{k}")];
+        static string[] Ids(JsonElement view) => [.. view.GetProperty("offers").EnumerateArray().Select(o => o.GetProperty("id").GetString()!)];
+        Assert.Equal(expected, Ids(await (await host.Team(japan, "team")).Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal(expected, Ids(await (await host.Instructor("instructor")).Content.ReadFromJsonAsync<JsonElement>()));
+    }
+
+    [Fact]
     public async Task Timer_RunningOut_ClosesTheRoundAndTheComputerFillsInForTeamsThatDidNotMove()
     {
         await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules with { RoundSeconds = 60 });

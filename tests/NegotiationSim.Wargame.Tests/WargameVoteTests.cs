@@ -48,7 +48,7 @@ public sealed class WargameVoteTests : IDisposable
         var japanView = await Json(await host.Team(japan, "team"));
         var application = Assert.Single(japanView.GetProperty("applications").EnumerateArray(), a => a.GetProperty("applicant").GetString() == "KOR");
         // A member reads the application as news: not why Korea applied, nor that its team (not the computer) did.
-        Assert.Matches(@"^.+ applied to join .+; the members vote on it in \d{4}-\d{2}$", application.GetProperty("reason").GetString());
+        Assert.Matches(@"^.+ applied to join .+; member teams vote on it now; the votes are counted in \d{4}-\d{2}$", application.GetProperty("reason").GetString());
         Assert.Equal(JsonValueKind.Number, application.GetProperty("worthToMe").ValueKind); // what admitting Korea is worth to Japan
         Assert.Equal(JsonValueKind.Null, application.GetProperty("myVote").ValueKind);
         Assert.Empty((await Json(await host.Team(germany, "team"))).GetProperty("applications").EnumerateArray()); // not a member: nothing to vote on

@@ -79,7 +79,7 @@ public sealed class DebriefCache(int parallelism = 0)
             var conceded = Conceded(s, country);
             var seatRounds = DebriefSeat.Rounds(s, country, reruns[k], conceded);
             teams.Add(new DebriefTeam(teamId!, team.Name, country, actual, computer, deals,
-                g.Offers.Values.Where(o => o.From == country || o.To == country).Select(o => WargameViews.Offer(s.Values, o, country)).ToArray(),
+                g.OffersInOrder.Where(o => o.From == country || o.To == country).Select(o => WargameViews.Offer(s.Values, o, country)).ToArray(),
                 conceded.Count, seatRounds, DebriefSeat.Story(seatRounds), DebriefCharts.Welfare(team.Name, country, months, actual, computer)));
         }
         return new DebriefView(g.Created.ScenarioName, g.Rules.Rounds, rounds, teams, DebriefCharts.Of(s));
@@ -105,7 +105,7 @@ public sealed class DebriefCache(int parallelism = 0)
     private static HashSet<string> Conceded(GameSnapshot s, string country)
     {
         var conceded = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var partner in s.Game.Offers.Values.Where(o => o.From == country).GroupBy(o => o.To))
+        foreach (var partner in s.Game.OffersInOrder.Where(o => o.From == country).GroupBy(o => o.To))
         {
             double? last = null;
             foreach (var o in partner.OrderBy(o => int.Parse(o.Id[1..], CultureInfo.InvariantCulture)))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NegotiationSim.Core.Reports;
 using NegotiationSim.Server.Reports;
 using NegotiationSim.Wargame;
@@ -28,7 +27,6 @@ public sealed record GapStep(int Round, string Month, double Change, string Caus
 /// </summary>
 public static class DebriefSeat
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     private static readonly HashSet<string> ReasonKinds = ["decides-to-join", "applies-to-join", "admitted", "refused", "decides-to-leave", "joined", "left", "deal-signed",
         "negotiation-opened", "negotiation-failed", "section232-threat", "section232-imposed", "section232-ended", "section232-lapsed", "section232-dropped"];
@@ -43,8 +41,7 @@ public static class DebriefSeat
             var actual = s.Reports[k];
             var move = s.Game.History.FirstOrDefault(h => h.Round == round)?.Moves.GetValueOrDefault(country);
             var decided = SeatDecisions(actual, k + 1 < s.Reports.Count ? s.Reports[k + 1] : null, country);
-            var offers = s.Game.Offers.Values.Where(o => o.From == country && o.Round == round)
-                .OrderBy(o => int.Parse(o.Id[1..], Inv)).ToArray();
+            var offers = s.Game.OffersInOrder.Where(o => o.From == country && o.Round == round).ToArray();
             var team = new SeatPlay(actual.Members.Contains(country), Bloc(decided),
                 move is { Threat: not ThreatAnswer.None } ? move.Threat.ToString().ToLowerInvariant() : null,
                 Deals(s.Reports, k, country),

@@ -94,7 +94,7 @@ public static class WargameViews
             g.Moves.ContainsKey(kv.Key))).ToArray();
         var teams = g.Teams.Values.OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => new TeamSummary(t.Id, t.Name, g.CountryOf(t.Id))).ToArray();
         var injected = g.Inputs.OfType<EventInjected>().Select(e => new InjectedView(e.Event.Round, EventMenu.Kind(e.Event), EventMenu.Describe(s.World, e.Event))).ToArray();
-        return new InstructorView(Clock(s), g.Created.ScenarioName, seats, teams, g.Offers.Values.Select(o => Offer(s, o, null)).ToArray(),
+        return new InstructorView(Clock(s), g.Created.ScenarioName, seats, teams, g.OffersInOrder.Select(o => Offer(s, o, null)).ToArray(),
             g.Messages, injected, World(s, null), s.World.Minerals.Select(m => m.Id).ToArray()) { Applications = Applications.For(s, null) };
     }
 
@@ -103,7 +103,7 @@ public static class WargameViews
         var g = s.Game;
         var country = g.CountryOf(team.Id);
         var sight = Sight(s, country);
-        var offers = g.Offers.Values.Where(sight.SeesOffer).Select(o => Offer(s, sight.Offer(o, c => NameOf(s, c)), country)).ToArray();
+        var offers = g.OffersInOrder.Where(sight.SeesOffer).Select(o => Offer(s, sight.Offer(o, c => NameOf(s, c)), country)).ToArray();
         var threats = country is null ? [] : ThreatsAgainst(s, country);
         return new TeamView(team.Id, team.Name, country, Clock(s), country is not null && g.Moves.ContainsKey(country),
             country is not null && g.Moves.TryGetValue(country, out var m) ? m : null,
