@@ -29,7 +29,8 @@ public static class DebriefExport
 
     private static string YesNo(bool b) => b ? "yes" : "no";
 
-    private static string Num(double x) => double.IsFinite(x) ? x.ToString("R", Inv) : "";
+    /// <summary>$/month to the cent: the solver's last digits (a difference of -1.8E-09 between equal worlds) are not money.</summary>
+    private static string Num(double x) => double.IsFinite(x) ? (Math.Round(x, 2) is var c && c == 0 ? 0 : c).ToString("0.##", Inv) : "";
 
     /// <summary>
     /// A text cell. One starting with = + - @ (or a tab or carriage return) would run as a formula in a spreadsheet, so
@@ -52,7 +53,8 @@ public static class DebriefExport
         var sb = new StringBuilder();
         sb.Append($"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Debrief: {E(d.ScenarioName)}</title>")
             .Append("<style>").Append(Page.Style).Append(Extra).Append("</style></head><body>")
-            .Append($"<h1>Debrief: {E(d.ScenarioName)}</h1><p class=\"muted\">{d.RoundsPlayed.Count} simulated rounds of a {d.Rounds}-round game. ")
+            .Append($"<h1>Debrief: {E(d.ScenarioName)}</h1><p class=\"muted\">{d.RoundsPlayed.Count} simulated rounds of a {d.Rounds}-round game"
+                + (d.RoundsPlayed.Count > d.Rounds ? " (the last is the world after the final round's moves)" : "") + ". ")
             .Append("Each team next to the computer playing its seat in a re-run of the same game from the journal.</p>");
         foreach (var t in d.Teams) Team(sb, t);
         sb.Append("<h2>The world</h2><div class=\"grid\">");
