@@ -32,6 +32,8 @@ public sealed class RunDigest
     public IReadOnlyList<RunEvent> Shocks => shocks;
     /// <summary>The first <see cref="ShownMoves"/> events other than routine investment, capacity, recovery and disruptions.</summary>
     public IReadOnlyList<RunEvent> Moves => moves;
+    /// <summary>Events like <see cref="Moves"/> past the first <see cref="ShownMoves"/>: the table says how many it left out.</summary>
+    public int MovesLeftOut { get; private set; }
 
     public void Add(RoundReport r)
     {
@@ -41,7 +43,9 @@ public sealed class RunDigest
         foreach (var e in r.Events)
         {
             if (ShockKinds.Contains(e.Kind)) shocks.Add(e);
-            if (moves.Count < ShownMoves && e.Kind is not ("invest" or "capacity" or "recovery" or "disruption")) moves.Add(e);
+            if (e.Kind is "invest" or "capacity" or "recovery" or "disruption") continue;
+            if (moves.Count < ShownMoves) moves.Add(e);
+            else MovesLeftOut++;
         }
     }
 

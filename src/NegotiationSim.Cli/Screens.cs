@@ -74,6 +74,8 @@ public static class Screens
         var shocks = new Table().Title("Shocks, threats and moves").AddColumns("round", "what", "who", "why");
         foreach (var e in reports.Moves)
             shocks.AddRow(e.Round.ToString(CultureInfo.InvariantCulture), e.Kind, Markup.Escape($"{e.Country} {e.Mineral}".Trim()), Markup.Escape(e.Reason));
+        // A cut table must say so, or the reader takes the first rounds' moves for the whole run.
+        if (reports.MovesLeftOut > 0) shocks.Caption($"… and {reports.MovesLeftOut.ToString(CultureInfo.InvariantCulture)} more in events.csv");
         console.Write(shocks);
     }
 }

@@ -44,6 +44,25 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_MoreMovesThanTheTableShows_CaptionCountsTheRestInEventsCsv()
+    {
+        // Given FORGE's first month: more moves than the summary's table has rows for
+        var scenario = Path.Combine(Repo(), "scenarios", "forge-ministerial-2026.yaml");
+        var dir = Directory.CreateTempSubdirectory("negsim-moves-").FullName;
+
+        // When
+        var (exit, output) = await Run("run", scenario, "--rounds", "1", "--engine", "reference", "--out", dir);
+
+        // Then the table says how many it left out, and they are in events.csv
+        Assert.Equal(0, exit);
+        var events = Reports.CsvTable.Read(Path.Combine(dir, "events.csv"), "kind");
+        var moves = Enumerable.Range(0, events.Rows.Count).Count(i => events.Text(i, "kind") is not ("invest" or "capacity" or "recovery" or "disruption"));
+        Assert.True(moves > RunDigest.ShownMoves, $"{moves} moves");
+        Assert.Contains($"… and {moves - RunDigest.ShownMoves} more in events.csv", output);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public async Task Run_UnknownCountry_ExitOneWithPositionAndNoFiles()
     {
         // Given
