@@ -12,7 +12,7 @@ root.Subcommands.Add(CompareCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(WargameCommand.Create(AnsiConsole.Console));
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await UsageErrors.InvokeAsync(root.Parse(args), new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {

@@ -12,10 +12,16 @@ public static class RunCommand
     public static Command Create(IAnsiConsole console, IAnsiConsole? diagnostics = null)
     {
         var file = new Argument<FileInfo>("scenario") { Description = "scenario file (YAML)" };
-        var seed = new Option<long?>("--seed") { Description = "override the scenario's seed" };
-        var rounds = new Option<int?>("--rounds", "-r") { Description = "override the number of monthly rounds" };
+        var seed = new Option<long?>("--seed") { Description = "override the scenario's seed", CustomParser = OptionValues.Whole<long> };
+        var rounds = new Option<int?>("--rounds", "-r") { Description = "override the number of monthly rounds", CustomParser = OptionValues.Whole<int> };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "output folder (default: a new folder under ./runs)" };
-        var engine = new Option<EngineKind>("--engine") { Description = "grains (Orleans silo in-process) or reference (plain core)", DefaultValueFactory = _ => EngineKind.Grains };
+        var engine = new Option<EngineKind>("--engine")
+        {
+            Description = "grains (Orleans silo in-process) or reference (plain core)",
+            DefaultValueFactory = _ => EngineKind.Grains,
+            CustomParser = OptionValues.OneOf<EngineKind>,
+            HelpName = OptionValues.Names<EngineKind>("|"),
+        };
         var dashboard = new Option<bool>("--dashboard") { Description = "also serve the live page and the Orleans Dashboard while it runs (grains engine)" };
         var urls = new Option<string>("--urls") { Description = "with --dashboard: address to listen on", DefaultValueFactory = _ => NegotiationSim.Server.ServerOptions.DefaultUrls };
         var shown = new RunOutputOptions();

@@ -12,7 +12,8 @@ public sealed class RunOutputOptions
     {
         Description = "table (for people, the default), json (the run summary) or csv (the summary, one value a line) on standard output",
         DefaultValueFactory = _ => OutputFormat.Table,
-        HelpName = "table|json|csv",
+        CustomParser = OptionValues.OneOf<OutputFormat>,
+        HelpName = OptionValues.Names<OutputFormat>("|"),
     };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "print only errors and the final line" };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "also print each round's events with their reasons, and who would leave or join the bloc" };

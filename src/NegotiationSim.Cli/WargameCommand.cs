@@ -21,8 +21,8 @@ public static class WargameCommand
         var journal = new Option<FileInfo?>("--journal") { Description = "the game's journal (default: <scenario>.wargame.jsonl here); an existing one is resumed" };
         var urls = new Option<string>("--urls") { Description = "address to listen on (port 0: any free port)", DefaultValueFactory = _ => ServerOptions.DefaultUrls };
         var publicUrl = new Option<string?>("--public-url") { Description = "the address teams open, e.g. http://10.0.0.5:5393 (team links are built from it; default: the machine's first LAN address when --urls listens on 0.0.0.0 or [::])" };
-        var seconds = new Option<int?>("--round-seconds") { Description = "time teams have each round (default: the scenario's wargame: section, else 600)" };
-        var rounds = new Option<int?>("--rounds") { Description = "rounds the class plays (default: the scenario's wargame: section, else its rounds less one)" };
+        var seconds = new Option<int?>("--round-seconds") { Description = "time teams have each round (default: the scenario's wargame: section, else 600)", CustomParser = OptionValues.Whole<int> };
+        var rounds = new Option<int?>("--rounds") { Description = "rounds the class plays (default: the scenario's wargame: section, else its rounds less one)", CustomParser = OptionValues.Whole<int> };
         var timeout = new Option<string?>("--on-timeout") { Description = "a team that has not moved when the timer runs out: computer (its strategy plays) or no_move (default: the scenario's)" };
         var command = new Command("wargame", "host a classroom war-game: the instructor's page, team pages, the debrief") { file, journal, urls, publicUrl, seconds, rounds, timeout };
         command.SetAction(async (ParseResult pr, CancellationToken ct) => await RunAsync(console, pr.GetValue(file)!, pr.GetValue(journal),

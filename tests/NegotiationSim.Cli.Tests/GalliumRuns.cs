@@ -58,7 +58,7 @@ internal static class Cli
     {
         var console = new TestConsole().Width(200);
         var root = new RootCommand { RunCommand.Create(console), ReportCommand.Create(console), CompareCommand.Create(console) };
-        var exit = await root.Parse(args).InvokeAsync();
+        var exit = await UsageErrors.InvokeAsync(root.Parse(args), new InvocationConfiguration());
         return (exit, console.Output);
     }
 }
