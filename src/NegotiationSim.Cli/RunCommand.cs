@@ -37,6 +37,12 @@ public static class RunCommand
     private static async Task<int> RunAsync(IAnsiConsole console, RunOutput show, FileInfo file, long? seed, int? rounds, DirectoryInfo? output,
         EngineKind engine, CancellationToken ct, string? dashboardUrls = null)
     {
+        // Refused before anything runs: the run would fail at its first file with the system's words ("The file … already exists").
+        if (output is not null && File.Exists(output.FullName))
+        {
+            show.Error($"--out: '{output.FullName}' is a file; name a folder (a new one is created)");
+            return 2;
+        }
         if (!ScenarioLoader.TryLoad(file.FullName, out var scenario, out var errors))
         {
             show.Errors(errors);
@@ -45,6 +51,11 @@ public static class RunCommand
         if (rounds is < 1 or > 1200) { show.Error("--rounds must be between 1 and 1200"); return 2; }
         scenario = scenario! with { Seed = seed ?? scenario.Seed, Rounds = rounds ?? scenario.Rounds };
         var dir = output?.FullName ?? scenario.Outputs.Folder ?? Path.Combine("runs", $"{Path.GetFileNameWithoutExtension(file.Name)}-seed{scenario.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        if (File.Exists(dir))
+        {
+            show.Error($"outputs.folder: '{Path.GetFullPath(dir)}' is a file; name a folder there or give --out");
+            return 1;
+        }
         show.Header(scenario, engine);
         if (dashboardUrls is not null)
         {

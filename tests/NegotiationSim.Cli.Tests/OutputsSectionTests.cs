@@ -68,4 +68,36 @@ public sealed class OutputsSectionTests
         Assert.Contains("mine.yaml:4:11", output);
         Assert.Contains("'report' must be true or false", output);
     }
+
+    [Fact]
+    public async Task Run_OutIsAnExistingFile_UsageErrorNamingItBeforeTheRun()
+    {
+        // Given a file where the folder should be
+        var file = Scenario("");
+        var taken = Path.Combine(Path.GetDirectoryName(file)!, "notes.txt");
+        File.WriteAllText(taken, "mine");
+
+        // When
+        var (exit, output) = await Run("run", file, "--engine", "reference", "--out", taken);
+
+        // Then nothing ran and the file is as it was
+        Assert.Equal(2, exit);
+        Assert.Contains($"--out: '{taken}' is a file; name a folder", output);
+        Assert.DoesNotContain("round   1", output);
+        Assert.Equal("mine", File.ReadAllText(taken));
+    }
+
+    [Fact]
+    public async Task Run_OutputsFolderIsAnExistingFile_SaysSoBeforeTheRun()
+    {
+        var file = Scenario("outputs: { folder: notes.txt }\n");
+        var taken = Path.Combine(Path.GetDirectoryName(file)!, "notes.txt");
+        File.WriteAllText(taken, "mine");
+
+        var (exit, output) = await Run("run", file, "--engine", "reference");
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"outputs.folder: '{taken}' is a file", output);
+        Assert.DoesNotContain("round   1", output);
+    }
 }
