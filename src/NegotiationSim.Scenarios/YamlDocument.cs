@@ -24,6 +24,12 @@ internal static class YamlDocument
     {
         if (text is null)
         {
+            // A folder has no length, so reading it would report "Could not find file" for a path that plainly exists.
+            if (Directory.Exists(path))
+            {
+                errors.Add(new ScenarioError(path, 1, 1, $"is a folder, not a scenario file: name the files in it, e.g. {Path.Combine(path, "*.yaml")}"));
+                return null;
+            }
             try
             {
                 if (new FileInfo(path).Length > MaxBytes)

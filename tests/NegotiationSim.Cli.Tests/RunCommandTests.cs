@@ -63,6 +63,18 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_Folder_SaysItIsAFolderNotAScenarioFile()
+    {
+        var folder = Path.Combine(Repo(), "scenarios");
+
+        var (exit, output) = await Run("run", folder, "--engine", "reference");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("is a folder, not a scenario file", output);
+        Assert.DoesNotContain("Could not find file", output);
+    }
+
+    [Fact]
     public async Task Run_UnknownCountry_ExitOneWithPositionAndNoFiles()
     {
         // Given
@@ -118,6 +130,18 @@ public sealed class ValidateCommandTests
         Assert.Contains("a.yaml:36:", output);
         Assert.Contains("a.yaml:7:", output);
         Assert.Contains("b.yaml:", output);
+    }
+
+    [Fact]
+    public async Task Validate_Folder_SaysItIsAFolderNotAScenarioFile()
+    {
+        var folder = Path.Combine(Repo(), "scenarios");
+
+        var (exit, output) = await Validate(folder);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{folder}:1:1: is a folder, not a scenario file: name the files in it, e.g. {folder}/*.yaml", output);
+        Assert.DoesNotContain("Could not find file", output);
     }
 
     [Fact]
