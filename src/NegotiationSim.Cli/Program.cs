@@ -3,7 +3,8 @@ using NegotiationSim.Cli;
 using Spectre.Console;
 
 var root = new RootCommand("negsim: critical-mineral trade negotiations, simulated on Microsoft Orleans");
-root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })));
+var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console, errors));
 root.Subcommands.Add(ValidateCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(SchemaCommand.Create(AnsiConsole.Console, Console.Out));
 root.Subcommands.Add(ServeCommand.Create(AnsiConsole.Console));
@@ -17,6 +18,6 @@ try
 catch (Exception e) when (e is not OutOfMemoryException)
 {
     // A user never sees a stack trace; the message says what failed.
-    AnsiConsole.MarkupLineInterpolated($"[red]negsim failed: {e.GetBaseException().Message}[/]");
+    errors.MarkupLineInterpolated($"[red]negsim failed: {e.GetBaseException().Message}[/]");
     return 3;
 }

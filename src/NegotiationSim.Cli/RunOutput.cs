@@ -11,7 +11,7 @@ namespace NegotiationSim.Cli;
 /// <summary>
 /// What `negsim run` prints, by --format, --quiet and --verbose. With json or csv, standard output carries only the data
 /// (so it pipes into jq or a spreadsheet) and everything for people — errors, detail, the final line — goes to the
-/// diagnostics console (standard error).
+/// diagnostics console (standard error). Errors go there in every format.
 /// </summary>
 public sealed class RunOutput(IAnsiConsole console, IAnsiConsole diagnostics, OutputFormat format, bool quiet, bool verbose)
 {
@@ -21,13 +21,18 @@ public sealed class RunOutput(IAnsiConsole console, IAnsiConsole diagnostics, Ou
 
     public bool ShowsProgress => ForPeople && !quiet;
 
+    /// <summary>
+    /// A scenario's errors, on standard error in every format: standard output is for the run's results. One unwrapped
+    /// line each, as validate prints them, so editors and grep read file:line:col however narrow the terminal.
+    /// </summary>
     public void Errors(IReadOnlyList<ScenarioError> errors)
     {
-        foreach (var e in errors) People.MarkupLineInterpolated($"[red]{e.ToString()}[/]");
-        People.MarkupLineInterpolated($"[red]{errors.Count} error(s); nothing was run.[/]");
+        foreach (var e in errors) diagnostics.Profile.Out.Writer.WriteLine(e.ToString());
+        diagnostics.MarkupLineInterpolated($"[red]{errors.Count} error(s); nothing was run.[/]");
     }
 
-    public void Error(string message) => People.MarkupLineInterpolated($"[red]{message}[/]");
+    /// <summary>An error, on standard error in every format.</summary>
+    public void Error(string message) => diagnostics.MarkupLineInterpolated($"[red]{message}[/]");
 
     /// <summary>A line for people, kept off standard output when it carries json or csv; dropped by --quiet.</summary>
     public void Note(string message)

@@ -95,4 +95,35 @@ public sealed class RunOutputTests
         Assert.Equal("", stdout.Output);
         Assert.Contains("bad.yaml:36:", stderr.Output);
     }
+
+    [Fact]
+    public async Task Run_TableBrokenScenario_ErrorsOnStandardErrorUnwrappedNothingOnStandardOutput()
+    {
+        // Given a broken scenario in a folder whose name alone nearly fills a narrow terminal
+        var dir = Directory.CreateDirectory(Path.Combine(Directory.CreateTempSubdirectory("negsim-bad-").FullName, new string('d', 60))).FullName;
+        var file = Path.Combine(dir, "bad.yaml");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(Scenario)).Replace("founders: [USA, JPN]", "founders: [USA, JPM]"));
+        var (stdout, stderr) = (new TestConsole().Width(80), new TestConsole().Width(80));
+
+        // When it runs with the default format, the table
+        var exit = await new RootCommand { RunCommand.Create(stdout, stderr) }.Parse(["run", file]).InvokeAsync();
+
+        // Then the error is one line on standard error, position and all
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout.Output);
+        Assert.Contains(stderr.Output.Split('\n'), l => l.StartsWith($"{file}:36:", StringComparison.Ordinal) && l.Contains("did you mean 'JPN'?"));
+        Assert.Contains("1 error(s); nothing was run.", stderr.Output);
+    }
+
+    [Fact]
+    public async Task Run_TableRoundsOutOfRange_ErrorOnStandardError()
+    {
+        var (stdout, stderr) = (new TestConsole().Width(200), new TestConsole().Width(200));
+
+        var exit = await new RootCommand { RunCommand.Create(stdout, stderr) }.Parse(["run", Scenario, "--rounds", "0"]).InvokeAsync();
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout.Output);
+        Assert.Contains("--rounds must be between 1 and 1200", stderr.Output);
+    }
 }
