@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NegotiationSim.Cli.Reports;
+using NegotiationSim.Core.Reports;
 using NegotiationSim.Server.Reports;
 using Spectre.Console;
 
@@ -44,7 +45,7 @@ public static class CompareCommand
     private static void Print(IAnsiConsole console, RunComparison d)
     {
         foreach (var (tag, run) in new[] { ("A", d.A), ("B", d.B) })
-            console.MarkupLineInterpolated($"[bold]{tag}[/]: {run.Summary.Scenario}, seed {run.Summary.Seed}, {run.Rounds} rounds to {run.Summary.LastMonth} ({Path.GetFileName(run.Dir)})");
+            console.MarkupLineInterpolated($"[bold]{tag}[/]: {run.Summary.Scenario}, seed {run.Summary.Seed}, {Plural.Of(run.Rounds, "round")} to {run.Summary.LastMonth} ({Path.GetFileName(run.Dir)})");
         if (d.Setup.Count > 0)
         {
             var setup = new Table().Title("Setup").AddColumns("", "A", "B");

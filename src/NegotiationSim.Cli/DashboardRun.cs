@@ -40,9 +40,9 @@ public static class DashboardRun
         if (reports.Count == scenario.Rounds)
         {
             Screens.Summary(console, scenario, RunFiles.Write(dir, scenario, reports));
-            console.MarkupLineInterpolated($"[green]{reports.Count} rounds in {started.Elapsed.TotalSeconds:F1} s; files in {dir}[/]");
+            console.MarkupLineInterpolated($"[green]{Plural.Of(reports.Count, "round")} in {started.Elapsed.TotalSeconds:F1} s; files in {dir}[/]");
         }
-        else console.MarkupLineInterpolated($"[red]{run.Status().Error ?? "run stopped"} after {reports.Count} rounds; no files written[/]");
+        else console.MarkupLineInterpolated($"[red]{run.Status().Error ?? "run stopped"} after {Plural.Of(reports.Count, "round")}; no files written[/]");
         if (!ct.IsCancellationRequested)
         {
             console.MarkupLine("The page and the Orleans Dashboard stay up to look back at the run; Ctrl+C to stop.");

@@ -28,7 +28,7 @@ public sealed class RunOutput(IAnsiConsole console, IAnsiConsole diagnostics, Ou
     public void Errors(IReadOnlyList<ScenarioError> errors)
     {
         foreach (var e in errors) diagnostics.Profile.Out.Writer.WriteLine(e.ToString());
-        diagnostics.MarkupLineInterpolated($"[red]{errors.Count} error(s); nothing was run.[/]");
+        diagnostics.MarkupLineInterpolated($"[red]{Plural.Of(errors.Count, "error")}; nothing was run.[/]");
     }
 
     /// <summary>An error, on standard error in every format.</summary>
@@ -44,7 +44,7 @@ public sealed class RunOutput(IAnsiConsole console, IAnsiConsole diagnostics, Ou
     {
         if (quiet) return;
         People.MarkupLineInterpolated($"[bold]{scenario.Name}[/] — {scenario.Question}");
-        People.MarkupLineInterpolated($"{scenario.World.CountryCount} countries × {scenario.World.Minerals.Count} minerals × 3 stages, {scenario.Rounds} rounds from {scenario.StartMonth}, seed {scenario.Seed}, engine {engine}");
+        People.MarkupLineInterpolated($"{Plural.Of(scenario.World.CountryCount, "country", "countries")} × {Plural.Of(scenario.World.Minerals.Count, "mineral")} × 3 stages, {Plural.Of(scenario.Rounds, "round")} from {scenario.StartMonth}, seed {scenario.Seed}, engine {engine}");
     }
 
     public void Round(RoundReport r)
@@ -74,7 +74,7 @@ public sealed class RunOutput(IAnsiConsole console, IAnsiConsole diagnostics, Ou
             case OutputFormat.Csv: console.Profile.Out.Writer.Write(SummaryCsv(reports)); break;
         }
         console.Profile.Out.Writer.Flush();
-        People.MarkupLineInterpolated($"[green]{reports.Count} rounds in {elapsed.TotalSeconds:F1} s; files in {dir}[/]");
+        People.MarkupLineInterpolated($"[green]{Plural.Of(reports.Count, "round")} in {elapsed.TotalSeconds:F1} s; files in {dir}[/]");
     }
 
     /// <summary>The summary as one value a line (first and last round): prices, floors, members, security, welfare.</summary>

@@ -23,7 +23,7 @@ public static class Screens
         var news = r.Deals.Where(d => d.Status != "in-force").ToArray();
         if (news.Length == 0 && r.Sessions.Count == 0) return null;
         var agreed = r.Sessions.Count(s => s.Status == "agreed");
-        var table = new Table().Title(Markup.Escape($"Deals, round {r.Round} ({r.Month}): {r.Sessions.Count} sessions ended, {agreed} agreed"))
+        var table = new Table().Title(Markup.Escape($"Deals, round {r.Round} ({r.Month}): {Plural.Of(r.Sessions.Count, "session")} ended, {agreed} agreed"))
             .AddColumns("deal", "status", "buyer←seller", "market", "t/month", "$/t", "rounds", "cuts b/s", "why");
         foreach (var d in news)
             table.AddRow(d.Id, d.Status, $"{d.Buyer}←{d.Seller}", $"{d.Mineral} {d.Stage}", F(d.Volume, "G3"), F(d.ContractPrice),

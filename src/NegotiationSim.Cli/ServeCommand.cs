@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using NegotiationSim.Core.Reports;
 using NegotiationSim.Server;
 using NegotiationSim.Server.Live;
 using Spectre.Console;
@@ -31,7 +32,7 @@ public static class ServeCommand
             if (errors.Count > 0)
             {
                 foreach (var e in errors) console.MarkupLineInterpolated($"[red]{e}[/]");
-                console.MarkupLineInterpolated($"[red]{errors.Count} error(s); nothing was served.[/]");
+                console.MarkupLineInterpolated($"[red]{Plural.Of(errors.Count, "error")}; nothing was served.[/]");
                 return 1;
             }
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NegotiationSim.Core.Reports;
 using NegotiationSim.Scenarios;
 using Spectre.Console;
 
@@ -28,14 +29,14 @@ public static class ValidateCommand
         {
             if (ScenarioLoader.TryLoad(file.FullName, out var scenario, out var errors))
             {
-                console.MarkupLineInterpolated($"[green]{file.Name}: valid[/] ({scenario!.World.CountryCount} countries × {scenario.World.Minerals.Count} minerals, {scenario.Rounds} rounds, {scenario.Events.Count} events)");
+                console.MarkupLineInterpolated($"[green]{file.Name}: valid[/] ({Plural.Of(scenario!.World.CountryCount, "country", "countries")} × {Plural.Of(scenario.World.Minerals.Count, "mineral")}, {Plural.Of(scenario.Rounds, "round")}, {Plural.Of(scenario.Events.Count, "event")})");
                 continue;
             }
             invalid++;
             // One unwrapped line per error, so editors and grep can read file:line:col however narrow the terminal.
             foreach (var e in errors) console.Profile.Out.Writer.WriteLine(e.ToString());
         }
-        console.MarkupLineInterpolated($"{files.Length} file(s) checked in {watch.Elapsed.TotalMilliseconds:F0} ms: {files.Length - invalid} valid, {invalid} invalid");
+        console.MarkupLineInterpolated($"{Plural.Of(files.Length, "file")} checked in {watch.Elapsed.TotalMilliseconds:F0} ms: {files.Length - invalid} valid, {invalid} invalid");
         return invalid == 0 ? 0 : 1;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NegotiationSim.Core.Policy;
+using NegotiationSim.Core.Reports;
 using NegotiationSim.Scenarios;
 using NegotiationSim.Server;
 using NegotiationSim.Server.Wargame;
@@ -40,7 +41,7 @@ public static class WargameCommand
         if (!ScenarioLoader.TryLoad(file.FullName, out var scenario, out var errors))
         {
             foreach (var e in errors) console.MarkupLineInterpolated($"[red]{e}[/]");
-            console.MarkupLineInterpolated($"[red]{errors.Count} error(s); no game was started.[/]");
+            console.MarkupLineInterpolated($"[red]{Plural.Of(errors.Count, "error")}; no game was started.[/]");
             return 1;
         }
         var classroom = scenario!.Classroom ?? new ClassroomSettings();

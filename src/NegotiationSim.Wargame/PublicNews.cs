@@ -60,7 +60,8 @@ public sealed partial class PublicNews(Scenario scenario)
         return Offers().Replace(reason, "");
     }
 
-    private static string Duration(string reason) => Rounds().Match(reason) is { Success: true } m ? $" for {m.Groups[1].Value} rounds" : "";
+    /// <summary>" for 6 rounds" (or " for 1 round") as the engine's reason words it.</summary>
+    private static string Duration(string reason) => Rounds().Match(reason) is { Success: true } m ? " " + m.Value : "";
 
     private static string Percent(double x) => double.IsFinite(x) ? x.ToString("P0", CultureInfo.InvariantCulture) : "an undisclosed rate";
 
@@ -80,9 +81,9 @@ public sealed partial class PublicNews(Scenario scenario)
     [GeneratedRegex(@": it relies on China for .*$")]
     private static partial Regex Dependence();
 
-    [GeneratedRegex(@" after \d+ offers(?=: )")]
+    [GeneratedRegex(@" after \d+ offers?(?=: )")]
     private static partial Regex Offers();
 
-    [GeneratedRegex(@"for (\d+) rounds")]
+    [GeneratedRegex(@"for \d+ rounds?")]
     private static partial Regex Rounds();
 }

@@ -75,6 +75,25 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_OneRoundOneMineral_CountsReadInTheSingular()
+    {
+        // Given the one-mineral gallium world with a one-month disruption, run for one round
+        var file = Path.Combine(Directory.CreateTempSubdirectory("negsim-one-").FullName, "one.yaml");
+        File.WriteAllText(file, File.ReadAllText(Path.Combine(Repo(), "tests", "data", "gallium-control.yaml")) +
+            "  - round: 1\n    disruption: { country: JPN, mineral: gallium, stage: refined, duration: 1 }\n");
+
+        // When
+        var (exit, output) = await Run("run", file, "--rounds", "1", "--engine", "reference", "--verbose", "--out", Path.Combine(Path.GetDirectoryName(file)!, "out"));
+
+        // Then
+        Assert.Equal(0, exit);
+        Assert.Contains("6 countries × 1 mineral × 3 stages, 1 round from 2023-06", output);
+        Assert.Contains("disruption JPN gallium refined: scheduled disruption for 1 round", output);
+        Assert.Contains("1 round in ", output);
+        Assert.DoesNotMatch(@"\b1 (rounds|minerals|sessions|offers)\b", output);
+    }
+
+    [Fact]
     public async Task Run_UnknownCountry_ExitOneWithPositionAndNoFiles()
     {
         // Given
@@ -115,7 +134,7 @@ public sealed class ValidateCommandTests
         var (exit, output) = await Validate(files);
         Assert.Equal(0, exit);
         Assert.Contains("forge-ministerial-2026.yaml: valid", output);
-        Assert.Contains($"{files.Length} file(s) checked in", output);
+        Assert.Contains($"{files.Length} files checked in", output);
     }
 
     [Fact]
@@ -142,6 +161,16 @@ public sealed class ValidateCommandTests
         Assert.Equal(1, exit);
         Assert.Contains($"{folder}:1:1: is a folder, not a scenario file: name the files in it, e.g. {folder}/*.yaml", output);
         Assert.DoesNotContain("Could not find file", output);
+    }
+
+    [Fact]
+    public async Task Validate_OneFileOneMineral_CountsReadInTheSingular()
+    {
+        var (exit, output) = await Validate(Path.Combine(Repo(), "tests", "data", "gallium-control.yaml"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("gallium-control.yaml: valid (6 countries × 1 mineral, 8 rounds, 2 events)", output);
+        Assert.Contains("1 file checked in", output);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class RunOutputTests
         Assert.Equal(1, exit);
         Assert.Equal("", stdout.Output);
         Assert.Contains(stderr.Output.Split('\n'), l => l.StartsWith($"{file}:36:", StringComparison.Ordinal) && l.Contains("did you mean 'JPN'?"));
-        Assert.Contains("1 error(s); nothing was run.", stderr.Output);
+        Assert.Contains("1 error; nothing was run.", stderr.Output);
     }
 
     [Fact]

@@ -98,6 +98,11 @@ public sealed class PublicNewsTests : IDisposable
             news.Tell(E("deal-signed", "KOR", 12, "W4 with Japan, agreed by people: offtake 10%", "gallium", "refined")).Reason);
         Assert.Equal("S0002 with Japan: offtake 10%",
             news.Tell(E("deal-signed", "KOR", 12, "S0002 with Japan after 7 offers: offtake 10%", "gallium", "refined")).Reason);
+        // One round, one offer: the engine says so in the singular, and the news still drops how a computer bargained.
+        Assert.Equal("China subsidises exports of refined Gallium by 30 % for 1 round",
+            news.Tell(E("flood", "CHN", 0.3, "non-China refining capacity grew 12.0 % in a year (> 10 %): China subsidises refined exports by 30 % for 1 round", "gallium", "refined")).Reason);
+        Assert.Equal("S0003 with Japan: offtake 10%",
+            news.Tell(E("deal-signed", "KOR", 12, "S0003 with Japan after 1 offer: offtake 10%", "gallium", "refined")).Reason);
         // A team's decision to leave in game round 3 (reported in round 4) takes effect when a computer's of round 3 would: notice 2.
         Assert.Equal("Japan decided to leave FORGE; it takes effect in 2026-06", news.Tell(new RunEvent(4, "decides-to-leave", "JPN", "", "", 0, "the team's decision")).Reason);
         Assert.Equal("Japan decided to leave FORGE; it takes effect in 2026-06", news.Tell(E("decides-to-leave", "JPN", -3e6, "out beats in by 3E+06 $/month: alignment -1 $")).Reason);

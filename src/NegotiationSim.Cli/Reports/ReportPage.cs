@@ -21,8 +21,8 @@ public static class ReportPage
         sb.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         sb.Append($"<title>{Html.E(s.Scenario)} — negsim report</title><style>{Html.Style}</style></head><body>");
         sb.Append($"<h1>{Html.E(s.Scenario)}</h1><p class=\"question\">{Html.E(s.Question)}</p>");
-        sb.Append($"<p class=\"muted\">Seed {s.Seed}, {s.Rounds} monthly rounds, {Html.E(s.FirstMonth)} to {Html.E(s.LastMonth)}; ");
-        sb.Append($"{run.Countries.Count} countries; bloc members {run.MembersByRound[0].Count} → {run.MembersByRound[^1].Count}; run folder <code>{Html.E(Path.GetFileName(run.Dir))}</code>.</p>");
+        sb.Append($"<p class=\"muted\">Seed {s.Seed}, {Plural.Of(s.Rounds, "monthly round")}, {Html.E(s.FirstMonth)} to {Html.E(s.LastMonth)}; ");
+        sb.Append($"{Plural.Of(run.Countries.Count, "country", "countries")}; bloc members {run.MembersByRound[0].Count} → {run.MembersByRound[^1].Count}; run folder <code>{Html.E(Path.GetFileName(run.Dir))}</code>.</p>");
         sb.Append("<nav><a href=\"#prices\">Prices and floors</a><a href=\"#membership\">Bloc membership</a><a href=\"#flows\">Flows</a><a href=\"#welfare\">Welfare</a><a href=\"#security\">Supply security</a><a href=\"#events\">Events</a>");
         if (run.Deals is not null) sb.Append("<a href=\"#deals\">Deals</a>");
         sb.Append("</nav>");
@@ -195,7 +195,7 @@ public static class ReportPage
         }
         if (routine.Length > 0)
         {
-            sb.Append($"<details><summary>{routine.Length} investment and capacity events</summary>");
+            sb.Append($"<details><summary>{Plural.Of(routine.Length, "investment and capacity event")}</summary>");
             EventTable(sb, run, routine.Take(1000).ToArray());
             if (routine.Length > 1000) sb.Append($"<p class=\"muted\">First 1,000 of {routine.Length}; all are in events.csv.</p>");
             sb.Append("</details>");

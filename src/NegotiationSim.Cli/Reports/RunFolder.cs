@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NegotiationSim.Core.Reports;
 
 namespace NegotiationSim.Cli.Reports;
 
@@ -40,7 +41,7 @@ public sealed record RunFolder(
             priceRows.Add(new PriceRow(r, prices.Text(i, "mineral"), prices.Text(i, "stage"), prices.Number(i, "member_price"),
                 prices.Number(i, "outsider_price"), prices.Number(i, "china_price"), prices.Number(i, "floor"), prices.Number(i, "world_fob")));
         }
-        if (months.Any(m => m is null)) throw new RunFolderException($"{F("prices.csv")}: has no rows for some of the {rounds} rounds summary.json reports (truncated file?)");
+        if (months.Any(m => m is null)) throw new RunFolderException($"{F("prices.csv")}: has no rows for some of the {Plural.Of(rounds, "round")} summary.json reports (truncated file?)");
 
         var membership = CsvTable.Read(F("membership.csv"), "round", "country", "member");
         var countries = new List<string>();
@@ -119,7 +120,7 @@ public sealed record RunFolder(
     {
         var r = table.Int(row, "round");
         return r >= 1 && r <= rounds ? r
-            : throw new RunFolderException($"{table.Path}: round {r} is outside 1..{rounds} (summary.json says {rounds} rounds)");
+            : throw new RunFolderException($"{table.Path}: round {r} is outside 1..{rounds} (summary.json says {Plural.Of(rounds, "round")})");
     }
 
     /// <summary>

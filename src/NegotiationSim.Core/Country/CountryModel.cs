@@ -2,6 +2,7 @@ using NegotiationSim.Core.Market;
 using NegotiationSim.Core.Policy;
 using NegotiationSim.Core.Random;
 using NegotiationSim.Core.World;
+using NegotiationSim.Core.Reports;
 
 namespace NegotiationSim.Core.Country;
 
@@ -130,7 +131,7 @@ public sealed class CountryModel
         {
             _disruptedRounds[k] = duration;
             _disruptionSeverity[k] = Math.Clamp(severity, 0, 1);
-            events.Add(new CountryEvent("disruption", k, severity, $"scheduled disruption for {duration} rounds"));
+            events.Add(new CountryEvent("disruption", k, severity, $"scheduled disruption for {Plural.Of(duration, "round")}"));
         }
         // Markov disruptions: hazard scaled by political instability (§5.3); draws keyed by (seed, round, phase, country).
         var draws = new DrawStream(input.Seed, input.Round, Phase.Events, _id);
@@ -144,7 +145,7 @@ public sealed class CountryModel
             var duration = mean == 1 ? 1 : 1 + (int)Math.Floor(Math.Log(1 - length) / Math.Log(1 - 1.0 / mean));
             _disruptedRounds[k] = duration;
             _disruptionSeverity[k] = _settings.DisruptionSeverity;
-            events.Add(new CountryEvent("disruption", k, _settings.DisruptionSeverity, $"random disruption (hazard {hazard:P2}/month) for {duration} rounds"));
+            events.Add(new CountryEvent("disruption", k, _settings.DisruptionSeverity, $"random disruption (hazard {hazard:P2}/month) for {Plural.Of(duration, "round")}"));
         }
     }
 
@@ -221,14 +222,14 @@ public sealed class CountryModel
             if (_lossRounds[k] < _settings.ExitRounds) return;
             _mothballed[k] = _settings.ExitFraction;
             _lossRounds[k] = 0;
-            events.Add(new CountryEvent("exit", k, _settings.ExitFraction, $"value added {valueAdded:F0} below cash cost {cashCost:F0} for {_settings.ExitRounds} rounds: capacity mothballed"));
+            events.Add(new CountryEvent("exit", k, _settings.ExitFraction, $"value added {valueAdded:F0} below cash cost {cashCost:F0} for {Plural.Of(_settings.ExitRounds, "round")}: capacity mothballed"));
             return;
         }
         _recoveryRounds[k] = valueAdded > cashCost * (1 + _settings.RestartPremium) ? _recoveryRounds[k] + 1 : 0;
         if (_recoveryRounds[k] < _settings.RestartRounds) return;
         _mothballed[k] = 0;
         _recoveryRounds[k] = 0;
-        events.Add(new CountryEvent("restart", k, 0, $"value added above restart threshold for {_settings.RestartRounds} rounds: capacity restarted"));
+        events.Add(new CountryEvent("restart", k, 0, $"value added above restart threshold for {Plural.Of(_settings.RestartRounds, "round")}: capacity restarted"));
     }
 
     /// <summary>Quarterly: order capacity when the expected value added clears the hurdle; it arrives after the lead time (§5.5).</summary>

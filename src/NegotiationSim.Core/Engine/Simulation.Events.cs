@@ -52,7 +52,7 @@ public sealed partial class Simulation
                 case Flood f:
                     _floods.Add((new ActiveFlood(f.Exporter, f.Mineral, f.Stage, f.Subsidy), round + f.Duration - 1));
                     events.Add(Row(round, "flood", f.Exporter, f.Mineral, f.Stage, f.Subsidy,
-                        $"export subsidy {f.Subsidy:P0} for {f.Duration} rounds to push out marginal producers"));
+                        $"export subsidy {f.Subsidy:P0} for {Plural.Of(f.Duration, "round")} to push out marginal producers"));
                     break;
                 case FinanceOffer f:
                     OpenOffer(round, f, events);

@@ -21,7 +21,7 @@ public sealed partial class Simulation
         _openOffers.Add(f);
         var condition = f.RequiresMembership ? $"if it joins {_scenario.Bloc?.Name ?? "the bloc"}" : "unconditionally";
         events.Add(Row(round, "finance-offered", f.Country, f.Mineral, f.Stage, f.Amount,
-            $"{_world.Countries[f.Lender].Name} offers {f.Amount / 1e9:F2} bn $ for +{f.AddedPerMonth * 12:N0} t/yr of {Stages.Name(f.Stage)} {_world.Minerals[f.Mineral].Name} capacity {condition}; arrives {f.LeadTime} rounds after commitment"));
+            $"{_world.Countries[f.Lender].Name} offers {f.Amount / 1e9:F2} bn $ for +{f.AddedPerMonth * 12:N0} t/yr of {Stages.Name(f.Stage)} {_world.Minerals[f.Mineral].Name} capacity {condition}; arrives {Plural.Of(f.LeadTime, "round")} after commitment"));
     }
 
     /// <summary>Commits every open offer whose condition now holds; the countries add the capacity to their pipelines this round.</summary>

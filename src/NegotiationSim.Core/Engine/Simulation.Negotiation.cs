@@ -183,7 +183,7 @@ public sealed partial class Simulation
         var terms = DealSpace.Describe(o, c.Stage == Stage.Ore);
         rows.Add(DealRowOf(deal, "signed", open.Facts.Price, 0, terms));
         events.Add(Row(round, "deal-signed", c.Buyer, c.Mineral, c.Stage, deal.Volume,
-            $"{deal.Id} with {_world.Countries[c.Seller].Name} after {outcome.Steps + 1} offers: {terms}"));
+            $"{deal.Id} with {_world.Countries[c.Seller].Name} after {Plural.Of(outcome.Steps + 1, "offer")}: {terms}"));
         await ApplyDealAsync(deal, round, events);
     }
 

@@ -59,7 +59,7 @@ public sealed partial class Simulation
                 {
                     _floods.Add((new ActiveFlood(_china, m, Stage.Refined, _scenario.Settings.FloodSubsidy), round + _scenario.Settings.FloodRounds));
                     events.Add(Row(round, "flood", _china, m, Stage.Refined, _scenario.Settings.FloodSubsidy,
-                        $"non-China refining capacity grew {growth:P1} in a year (> {_scenario.Settings.FloodTrigger:P0}): China subsidises refined exports by {_scenario.Settings.FloodSubsidy:P0} for {_scenario.Settings.FloodRounds} rounds"));
+                        $"non-China refining capacity grew {growth:P1} in a year (> {_scenario.Settings.FloodTrigger:P0}): China subsidises refined exports by {_scenario.Settings.FloodSubsidy:P0} for {Plural.Of(_scenario.Settings.FloodRounds, "round")}"));
                 }
             }
             _nonChinaCapacityAtReview[market] = outside;

@@ -1,3 +1,5 @@
+using NegotiationSim.Core.Reports;
+
 namespace NegotiationSim.Core.Negotiation;
 
 /// <summary>
@@ -82,7 +84,7 @@ public sealed class BargainingSession
         _round = round;
         for (var n = 0; n < steps && Status == SessionStatus.Running; n++)
         {
-            if (Step >= Setup.Deadline) { End(SessionStatus.Deadline, $"deadline of {Setup.Deadline} steps reached without agreement"); break; }
+            if (Step >= Setup.Deadline) { End(SessionStatus.Deadline, $"deadline of {Plural.Of(Setup.Deadline, "step")} reached without agreement"); break; }
             var proposer = (Step % 2 == 0) == Setup.AOpens ? 0 : 1;
             var responder = 1 - proposer;
             if (!Ask(proposer, v => _strategies[proposer].Propose(v), out var offer)) break;
@@ -112,7 +114,7 @@ public sealed class BargainingSession
             }
             Step++;
         }
-        if (Status == SessionStatus.Running && Step >= Setup.Deadline) End(SessionStatus.Deadline, $"deadline of {Setup.Deadline} steps reached without agreement");
+        if (Status == SessionStatus.Running && Step >= Setup.Deadline) End(SessionStatus.Deadline, $"deadline of {Plural.Of(Setup.Deadline, "step")} reached without agreement");
         return Status;
     }
 
