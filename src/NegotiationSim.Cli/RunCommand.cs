@@ -14,7 +14,10 @@ public static class RunCommand
         var file = new Argument<FileInfo>("scenario") { Description = "scenario file (YAML)" };
         var seed = new Option<long?>("--seed") { Description = "override the scenario's seed", CustomParser = OptionValues.Whole<long> };
         var rounds = new Option<int?>("--rounds", "-r") { Description = "override the number of monthly rounds", CustomParser = OptionValues.Whole<int> };
-        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "output folder (default: a new folder under ./runs)" };
+        var output = new Option<DirectoryInfo?>("--out", "-o")
+        {
+            Description = "output folder (default: the scenario's outputs: { folder: … }, relative to the scenario file, else a new folder under ./runs)",
+        };
         var engine = new Option<EngineKind>("--engine")
         {
             Description = "grains (Orleans silo in-process) or reference (plain core)",

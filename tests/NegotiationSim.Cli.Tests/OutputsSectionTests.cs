@@ -100,4 +100,18 @@ public sealed class OutputsSectionTests
         Assert.Contains($"outputs.folder: '{taken}' is a file", output);
         Assert.DoesNotContain("round   1", output);
     }
+
+    [Fact]
+    public async Task RunHelp_OutDefault_NamesTheScenariosFolderFirst()
+    {
+        var help = new StringWriter();
+
+        var exit = await new RootCommand { RunCommand.Create(new TestConsole()) }.Parse(["run", "--help"])
+            .InvokeAsync(new InvocationConfiguration { Output = help });
+
+        // Help wraps its descriptions at the terminal's width; the words are what count.
+        Assert.Equal(0, exit);
+        Assert.Contains("output folder (default: the scenario's outputs: { folder: … }, relative to the scenario file, else a new folder under ./runs)",
+            string.Join(' ', help.ToString().Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
+    }
 }
