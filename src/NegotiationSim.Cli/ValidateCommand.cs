@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NegotiationSim.Core.Policy;
 using NegotiationSim.Core.Reports;
 using NegotiationSim.Scenarios;
 using Spectre.Console;
@@ -29,7 +30,7 @@ public static class ValidateCommand
         {
             if (ScenarioLoader.TryLoad(file.FullName, out var scenario, out var errors))
             {
-                console.MarkupLineInterpolated($"[green]{file.Name}: valid[/] ({Plural.Of(scenario!.World.CountryCount, "country", "countries")} × {Plural.Of(scenario.World.Minerals.Count, "mineral")}, {Plural.Of(scenario.Rounds, "round")}, {Plural.Of(scenario.Events.Count, "event")})");
+                console.MarkupLineInterpolated($"[green]{file.Name}: valid[/] ({Plural.Of(scenario!.World.CountryCount, "country", "countries")} × {Plural.Of(scenario.World.Minerals.Count, "mineral")}, {Plural.Of(scenario.Rounds, "round")}, {Plural.Of(scenario.Events.Count, "event")}{WargameRounds(scenario)})");
                 continue;
             }
             invalid++;
@@ -39,4 +40,11 @@ public static class ValidateCommand
         console.MarkupLineInterpolated($"{Plural.Of(files.Length, "file")} checked in {watch.Elapsed.TotalMilliseconds:F0} ms: {files.Length - invalid} valid, {invalid} invalid");
         return invalid == 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// A war-game plays fewer rounds than the scenario simulates (game round r's decisions shape simulated round r + 1),
+    /// so a classroom scenario's two counts are both given: "13 rounds, …; a war-game plays 12 rounds".
+    /// </summary>
+    private static string WargameRounds(Scenario scenario) =>
+        scenario.Classroom is { } c ? $"; a war-game plays {Plural.Of(c.Rounds ?? scenario.Rounds - 1, "round")}" : "";
 }

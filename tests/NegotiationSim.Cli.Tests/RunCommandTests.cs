@@ -174,5 +174,16 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_Classroom_GivesTheRoundsSimulatedAndTheRoundsAClassPlays()
+    {
+        // The file simulates 13 months; its wargame: section has a class play 12 (round r's decisions shape month r + 1).
+        var (exit, output) = await Validate(Path.Combine(Repo(), "scenarios", "classroom-wargame.yaml"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("classroom-wargame.yaml: valid (10 countries × 4 minerals, 13 rounds, 3 events; a war-game plays 12 rounds)", output);
+        Assert.Contains("13 monthly rounds (a class plays 12", File.ReadAllText(Path.Combine(Repo(), "scenarios", "README.md")));
+    }
+
+    [Fact]
     public async Task Validate_NoFiles_UsageExitTwo() => Assert.Equal(2, (await Validate()).Exit);
 }
