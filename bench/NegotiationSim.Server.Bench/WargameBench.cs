@@ -173,7 +173,7 @@ public static class WargameBench
     {
         (WargameSession Session, string Key, bool Resumed)? opened = null;
         var app = WargameHost.Build("http://127.0.0.1:0", TimeProvider.System, async grains =>
-            (opened = await WargameSession.OpenAsync(scenario, Path.GetFileName(file), yaml, journal, rules, TimeProvider.System, grains)).Value.Session);
+            (opened = await WargameSession.OpenAsync(scenario, yaml, journal, rules, TimeProvider.System, grains)).Value.Session);
         await app.StartAsync();
         return (app, opened!.Value.Session, opened.Value.Key);
     }

@@ -61,7 +61,7 @@ public static class WargameCommand
         (WargameSession Session, string Key, bool Resumed)? opened = null;
         // The game opens on the host's silo as it starts: a resumed game replays its rounds on fresh grains.
         await using var app = WargameHost.Build(urls, TimeProvider.System, async grains =>
-            (opened = await WargameSession.OpenAsync(scenario!, file.Name, yaml, path, rules, TimeProvider.System, grains)).Value.Session, publicUrl);
+            (opened = await WargameSession.OpenAsync(scenario!, yaml, path, rules, TimeProvider.System, grains)).Value.Session, publicUrl);
         try { await app.StartAsync(ct); }
         catch (InvalidDataException e)
         {

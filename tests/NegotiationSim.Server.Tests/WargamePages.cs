@@ -114,7 +114,7 @@ public sealed class WargameServer : IAsyncDisposable
         var key = "";
         var app = WargameHost.Build("http://127.0.0.1:0", TimeProvider.System, async grains =>
         {
-            (session, key, _) = await WargameSession.OpenAsync(scenario, "scenario.yaml", yaml, Path.Combine(dir, "game.jsonl"),
+            (session, key, _) = await WargameSession.OpenAsync(scenario, yaml, Path.Combine(dir, "game.jsonl"),
                 new GameRules(600, TimeoutFill.Computer, 3), TimeProvider.System, grains);
             return session;
         });

@@ -224,6 +224,8 @@ public sealed class WargameApiTests
         // Information rule (the scenario has no wargame: section, so teams see only their own rows); the instructor sees all.
         Assert.All(team.GetProperty("world").GetProperty("rows").EnumerateArray(), r => Assert.Equal("JPN", r.GetProperty("country").GetString()));
         var all = await (await host.Instructor("instructor")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(host.Session.Scenario.Name, all.GetProperty("scenarioName").GetString()); // the scenario's name, not its file's
+        Assert.DoesNotContain(".yaml", host.Session.Scenario.Name, StringComparison.Ordinal);
         Assert.Equal(6, all.GetProperty("world").GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("country").GetString()).Distinct().Count());
     }
 

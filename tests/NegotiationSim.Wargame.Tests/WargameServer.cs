@@ -63,7 +63,7 @@ public sealed class WargameServer : IAsyncDisposable
         var yaml = await File.ReadAllTextAsync(scenarioPath);
         (WargameSession Session, string Key, bool Resumed)? opened = null;
         var app = WargameHost.Build("http://127.0.0.1:0", clock, async grains =>
-            (opened = await WargameSession.OpenAsync(scenario, Path.GetFileName(scenarioPath), yaml, Path.Combine(dir, "game.jsonl"), rules, clock, grains)).Value.Session);
+            (opened = await WargameSession.OpenAsync(scenario, yaml, Path.Combine(dir, "game.jsonl"), rules, clock, grains)).Value.Session);
         await app.StartAsync();
         return new WargameServer(app, opened!.Value.Session, opened.Value.Key, dir, ServerHost.Address(app).TrimEnd('/'), clock);
     }

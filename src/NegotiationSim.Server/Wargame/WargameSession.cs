@@ -67,7 +67,7 @@ public sealed class WargameSession : IDisposable
     /// Opens the game in <paramref name="journalPath"/>, creating it if the journal is empty, and issues a fresh instructor
     /// key (journaled as its hash): the key printed at this start is the one that works.
     /// </summary>
-    public static async Task<(WargameSession Session, string InstructorKey, bool Resumed)> OpenAsync(Scenario scenario, string scenarioName,
+    public static async Task<(WargameSession Session, string InstructorKey, bool Resumed)> OpenAsync(Scenario scenario,
         string scenarioYaml, string journalPath, GameRules rules, TimeProvider clock, IGrainFactory grains)
     {
         var journal = Journal.Open(journalPath);
@@ -85,7 +85,7 @@ public sealed class WargameSession : IDisposable
             {
                 if (journal.Inputs[0] is not GameCreated created) throw new InvalidDataException($"{journalPath}:1: a war-game journal starts with the game's creation");
                 if (created.ScenarioYaml != scenarioYaml)
-                    throw new InvalidDataException($"{journalPath}: the game was created from a different text of {created.ScenarioName}; start it with the same scenario file");
+                    throw new InvalidDataException($"{journalPath}: the game was created from a different text of the scenario \"{created.ScenarioName}\"; start it with the same scenario file");
                 session = new WargameSession(scenario, journal, Game.Create(created, countries, SeesOffer), clock, simulation);
                 foreach (var input in journal.Inputs.Skip(1))
                 {
@@ -96,7 +96,7 @@ public sealed class WargameSession : IDisposable
             }
             else
             {
-                var created = new GameCreated(clock.GetUtcNow(), scenarioName, scenarioYaml, scenario.Seed, Secrets.Hash(key), rules);
+                var created = new GameCreated(clock.GetUtcNow(), scenario.Name, scenarioYaml, scenario.Seed, Secrets.Hash(key), rules);
                 journal.Append(created);
                 session = new WargameSession(scenario, journal, Game.Create(created, countries, SeesOffer), clock, simulation);
             }
