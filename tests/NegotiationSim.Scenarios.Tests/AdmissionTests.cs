@@ -104,7 +104,7 @@ public sealed class AdmissionTests
         var usa = Assert.Single(report.Events, e => e.Country == "USA" && e.Kind is "votes-to-admit" or "votes-to-refuse" or "abstains");
         Assert.Equal("abstains", usa.Kind);
         Assert.Equal("on Korea (KOR): the team did not vote", usa.Reason);
-        Assert.Contains(report.Events, e => e.Kind == "refused" && e.Country == "KOR" && e.Reason == "0 of 1 votes cast to admit (unanimous: every vote cast); 1 abstained");
+        Assert.Contains(report.Events, e => e.Kind == "refused" && e.Country == "KOR" && e.Reason == "0 of 1 vote cast to admit (unanimous: every vote cast); 1 abstained");
     }
 
     [Theory]

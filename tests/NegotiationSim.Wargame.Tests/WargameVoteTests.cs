@@ -83,7 +83,7 @@ public sealed class WargameVoteTests : IDisposable
         Assert.Contains(events, e => e is { Kind: "abstains", Country: "USA" } && e.Reason.EndsWith("the team did not vote", StringComparison.Ordinal));
         var verdict = Assert.Single(events, e => e.Country == "KOR" && e.Kind is "admitted" or "refused");
         Assert.Equal("refused", verdict.Kind);
-        Assert.Equal("0 of 1 votes cast to admit (majority: more than half of the votes cast); 1 abstained", verdict.Reason);
+        Assert.Equal("0 of 1 vote cast to admit (majority: more than half of the votes cast); 1 abstained", verdict.Reason);
         Assert.DoesNotContain("KOR", host.Session.Reports[^1].Members);
         // Korea's team sees the verdict on its application.
         var koreaEvents = (await Json(await host.Team(korea, "team"))).GetProperty("world").GetProperty("events").EnumerateArray();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NegotiationSim.Core.Reports;
 
 namespace NegotiationSim.Core.Bloc;
 
@@ -73,7 +74,7 @@ public static class AdmissionVote
         var refuse = ballots.Count(b => b == Ballot.Refuse);
         var abstain = ballots.Count - admit - refuse;
         var admitted = rule.Admits(admit, refuse);
-        var tally = admit + refuse == 0 ? "no vote cast" : $"{admit} of {admit + refuse} votes cast to admit";
+        var tally = admit + refuse == 0 ? "no vote cast" : $"{admit} of {Plural.Of(admit + refuse, "vote")} cast to admit";
         var reason = $"{tally} ({rule.Name}: {rule.Describe()}){(abstain > 0 ? $"; {abstain} abstained" : "")}";
         return (admitted, reason);
     }

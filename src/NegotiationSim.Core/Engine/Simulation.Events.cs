@@ -152,7 +152,7 @@ public sealed partial class Simulation
     }
 
     private static string LicenceNote(ExportControl c) =>
-        c.Kind == ControlKind.Licence ? $", first licences {c.LicenceDelay} round{(c.LicenceDelay == 1 ? "" : "s")} later" : "";
+        c.Kind == ControlKind.Licence ? $", first licences {Plural.Of(c.LicenceDelay, "round")} later" : "";
 
     private string HubNote(ExportControl c) =>
         c.Hubs.Count == 0 ? "" : " via " + string.Join(", ", c.Hubs.Select(h => _world.Countries[h].Name));

@@ -113,7 +113,7 @@ public static class DebriefSeat
     private static string[] Sessions(RoundReport r, string country) => r.Sessions
         .Where(x => x.Buyer == country || x.Seller == country)
         .Select(x => $"{x.Id} with {(x.Buyer == country ? x.Seller : x.Buyer)} ({(x.Buyer == country ? "buying" : "selling")} {x.Mineral} {x.Stage}): "
-            + $"{x.Status} after {x.Offers.Count} offers{(x.Agreement.Length > 0 ? ", " + x.Agreement : "")}").ToArray();
+            + $"{x.Status} after {Plural.Of(x.Offers.Count, "offer")}{(x.Agreement.Length > 0 ? ", " + x.Agreement : "")}").ToArray();
 
     private static string[] Reasons(RoundReport r, string country) => r.Events
         .Where(e => IsReason(r, e, country)).Select(e => $"{e.Kind}: {e.Reason}").ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NegotiationSim.Core.Policy;
+using NegotiationSim.Core.Reports;
 using NegotiationSim.Core.World;
 
 namespace NegotiationSim.Server.Wargame;
@@ -204,9 +205,9 @@ public static class EventMenu
         var inv = CultureInfo.InvariantCulture;
         return e switch
         {
-            ExportControl c => string.Create(inv, $"round {c.Round}: {C(c.Exporter)} {c.Kind.ToString().ToLowerInvariant()} on {M(c.Mineral)} ({string.Join("+", c.Stages.Select(Stages.Name))}) from round {c.Effective}{(c.Kind == ControlKind.Licence ? $", first licences {c.LicenceDelay} round{(c.LicenceDelay == 1 ? "" : "s")} later" : "")}; {c.Leakage:P0} leaks out"),
+            ExportControl c => string.Create(inv, $"round {c.Round}: {C(c.Exporter)} {c.Kind.ToString().ToLowerInvariant()} on {M(c.Mineral)} ({string.Join("+", c.Stages.Select(Stages.Name))}) from round {c.Effective}{(c.Kind == ControlKind.Licence ? $", first licences {Plural.Of(c.LicenceDelay, "round")} later" : "")}; {c.Leakage:P0} leaks out"),
             Section232Threat t => string.Create(inv, $"round {t.Round}: US threatens {(t.Targets is null ? "exporters to the US" : string.Join(", ", t.Targets.Select(C)))} with {t.Rate:P0} by round {t.Deadline} (credibility {t.Credibility:P0})"),
-            Disruption d => string.Create(inv, $"round {d.Round}: {C(d.Country)} loses {d.Severity:P0} of {M(d.Mineral)} {Stages.Name(d.Stage)} for {d.Duration} rounds"),
+            Disruption d => string.Create(inv, $"round {d.Round}: {C(d.Country)} loses {d.Severity:P0} of {M(d.Mineral)} {Stages.Name(d.Stage)} for {Plural.Of(d.Duration, "round")}"),
             ControlSuspension s => $"round {s.Round}: control {s.ControlId} suspended",
             EventWithdrawn x => $"the scenario's event {x.Index} does not fire again at its own round",
             _ => $"round {e.Round}",
