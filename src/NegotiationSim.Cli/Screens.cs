@@ -50,8 +50,7 @@ public static class Screens
             previous = current;
         }
         console.Write(members);
-        var st = last.Stability;
-        console.MarkupLine(Markup.Escape($"Bloc stability in {last.Month}: internally {(st.InternallyStable ? "stable" : "unstable")} ({st.WouldLeave.Count} would leave), externally {(st.ExternallyStable ? "stable" : "unstable")} ({st.WouldJoin.Count} would join)"));
+        console.MarkupLine(Markup.Escape(StabilityLine(last.Stability, last.Month)));
 
         var prices = new Table().Title($"Delivered prices, $/t, {last.Month} (first round in brackets)")
             .AddColumns("mineral", "stage", "in bloc", "outside", "China", "floor");
@@ -77,5 +76,29 @@ public static class Screens
         // A cut table must say so, or the reader takes the first rounds' moves for the whole run.
         if (reports.MovesLeftOut > 0) shocks.Caption($"… and {reports.MovesLeftOut.ToString(CultureInfo.InvariantCulture)} more in events.csv");
         console.Write(shocks);
+    }
+
+    /// <summary>
+    /// The §4.3 verdict with what it rests on. Ties count as "would join" in the theory, so a verdict of "externally
+    /// unstable" alone read as if dozens were about to join while nobody did: the line says who gains, by how much at
+    /// most, who has nothing at stake, and that a country moves only once its gain clears its hysteresis band.
+    /// </summary>
+    public static string StabilityLine(StabilityReport st, string month)
+    {
+        static string Side(IReadOnlyList<StabilityMargin> margins, string verb)
+        {
+            var gain = margins.Where(m => m.Margin != 0).OrderByDescending(m => Math.Abs(m.Margin)).ToArray();
+            var idle = margins.Count - gain.Length;
+            var parts = new List<string>();
+            if (gain.Length > 0)
+                parts.Add($"{Plural.Of(gain.Length, "country", "countries")} would gain by {verb} (most: {gain[0].Country}, "
+                    + $"{(Math.Abs(gain[0].Margin) / 1e6).ToString("#,0.0", CultureInfo.InvariantCulture)} $ million/month)");
+            if (idle > 0) parts.Add($"{Plural.Of(idle, "country", "countries")} with nothing at stake either way");
+            return string.Join("; ", parts);
+        }
+        var inside = st.InternallyStable ? "internally stable" : $"internally unstable: {Side(st.WouldLeave, "leaving")}";
+        var outside = st.ExternallyStable ? "externally stable" : $"externally unstable: {Side(st.WouldJoin, "joining")}";
+        var note = st.InternallyStable && st.ExternallyStable ? "" : ". A country moves only when its gain clears its hysteresis band (stability.csv has every margin)";
+        return $"Bloc stability in {month}: {inside}; {outside}{note}";
     }
 }
