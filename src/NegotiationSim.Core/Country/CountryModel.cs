@@ -22,6 +22,7 @@ public sealed class CountryModel
     private readonly double[] _baseCapacity;
     private readonly double[] _baseUncapped;
     private readonly double[] _capacityGrowth;
+    private readonly double[] _trendStocking;
     private readonly double[] _capacity;
     private readonly double[] _mothballed;
     private readonly int[] _lossRounds;
@@ -52,6 +53,7 @@ public sealed class CountryModel
         _baseCapacity = bases.Capacity;
         _baseUncapped = bases.UncappedProduction;
         _capacityGrowth = world.Minerals.Select(m => m.CapacityGrowthPerYear).ToArray();
+        _trendStocking = world.Minerals.Select(m => _settings.InventoryMonths * (Math.Pow(1 + m.DemandGrowthPerYear, 1 / 12.0) - 1)).ToArray();
         _capacity = (double[])_baseCapacity.Clone();
         _mothballed = new double[_markets];
         _lossRounds = new int[_markets];
@@ -191,11 +193,19 @@ public sealed class CountryModel
         var events = new List<CountryEvent>();
         for (var k = 0; k < _markets; k++)
         {
-            _inventory[k] = Math.Max(0, _inventory[k] + r.InventoryChange[k]);
+            // D̄ (§5.4) is the buyer's demand Q_j: tonnes used net of this round's stock building (commercial ΔInv and
+            // public Buy − Rel), which the market adds to Q_j for the spot (§2.2). Counting them in D̄ fed restocking back
+            // into its own target (Inv* = c*·D̄ rose with every tonne stocked).
+            var demand = Math.Max(0, r.Use[k] - r.InventoryChange[k] - (_pendingBuy[k] - _pendingRelease[k]));
+            // The base year's use (production, §2.1) already holds the stock building of a market growing at g: stocks of
+            // c* months of use grow with use, by c*·((1+g)^(1/12) − 1) of a month's use. That part of Q_j goes into stock;
+            // adding it again as ΔInv on top of a base calibrated with ΔInv = 0 made every growing market short by it, at
+            // every stage down the chain, and prices drifted up in a no-shock run.
+            _inventory[k] = Math.Max(0, _inventory[k] + r.InventoryChange[k] + _trendStocking[k / Stages.Count] * demand);
             _publicStock[k] += _pendingBuy[k] - _pendingRelease[k];
             var paid = r.PriceIndex[k] * _basePrice[k];
             _budget += (_pendingRelease[k] - _pendingBuy[k]) * paid;
-            if (r.Use[k] > 0) _averageUse[k] = 0.8 * _averageUse[k] + 0.2 * r.Use[k];
+            if (demand > 0) _averageUse[k] = 0.8 * _averageUse[k] + 0.2 * demand;
             _averageIndex[k] += (r.PriceIndex[k] - _averageIndex[k]) / 12.0;
             var expected = _settings.ExpectationWeight * r.Price[k] + (1 - _settings.ExpectationWeight) * _expectedPrice[k];
             if (r.IsMember && !double.IsNaN(r.Floors[k])) expected = Math.Max(expected, _settings.FloorCredibility * r.Floors[k]);
