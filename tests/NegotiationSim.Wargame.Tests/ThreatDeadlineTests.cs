@@ -60,4 +60,27 @@ public sealed class ThreatDeadlineTests
         Assert.Contains("KOR", host.Session.Reports[^1].Members);
         Assert.Empty(await ThreatsOnPage(host, korea)); // after the deadline and after joining
     }
+
+    [Fact]
+    public async Task DutyThatLanded_IsShownOnThePage_AndJoiningTheBlocLiftsIt()
+    {
+        await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
+        var germany = await host.AddTeamAsync("Adler", "DEU");
+        await host.Instructor("POST start");
+        // A threat the US is sure to carry out: named in round 2, deadline round 3.
+        Assert.True((await host.Instructor("POST inject", new { kind = "section232", country = "DEU", credibility = 1.0, duration = 1 })).IsSuccessStatusCode);
+        await host.Instructor("POST advance");
+        await host.Instructor("POST advance");
+        Assert.Contains(host.Session.Reports[2].Events, e => e.Country == "DEU" && e.Kind == "section232-imposed");
+
+        static async Task<string?> Duty(WargameServer host, string team) =>
+            (await (await host.Team(team, "team")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duty").GetString();
+        Assert.Equal("25 % duty on refined+product exports to the US, since 2023-08; joining the bloc or a deal with the US lifts it", await Duty(host, germany));
+
+        Assert.True((await host.Team(germany, "POST move", new { round = 3, bloc = "join" })).IsSuccessStatusCode); // closes round 3
+        var round4 = host.Session.Reports[3];
+        Assert.Contains("DEU", round4.Members);
+        Assert.Equal("duty lifted: the target joined the bloc", Assert.Single(round4.Events, e => e.Country == "DEU" && e.Kind == "section232-ended").Reason);
+        Assert.Null(await Duty(host, germany));
+    }
 }

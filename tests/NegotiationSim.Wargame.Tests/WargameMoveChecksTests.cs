@@ -62,6 +62,8 @@ public sealed class WargameMoveChecksTests
         // again, and it may leave (it is no founder).
         Assert.Equal(2, host.Session.Game.Round);
         Assert.Contains("DEU", host.Session.Reports[^1].Members);
+        var briefing = (await (await host.Team(germany, "team")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("briefing");
+        Assert.True(briefing.GetProperty("member").GetBoolean()); // the briefing says "a member of the bloc" now, not as in round 1
         Assert.Equal((HttpStatusCode.Conflict, "bloc: Germany is already a member of FORGE"), await MoveAsync(host, germany, new { round = 2, bloc = "Join" }));
         Assert.Equal(["stay", "leave"], Strings((await BlocMovesAsync(host, germany)).GetProperty("bloc")));
         Assert.Equal(HttpStatusCode.OK, (await MoveAsync(host, germany, new { round = 2, bloc = "Leave" })).Status);

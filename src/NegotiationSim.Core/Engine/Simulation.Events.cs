@@ -95,12 +95,14 @@ public sealed partial class Simulation
                 _members[j] = true;
                 _joinAt[j] = -1;
                 events.Add(Row(round, "joined", j, -1, null, 1, $"{_world.Countries[j].Name} is now a member of {_scenario.Bloc?.Name}"));
+                // Joining answers the US as an agreement does (EndSection232): the threat ends, and so does a duty that landed.
                 var threat = _threats.For(j);
-                if (threat is not null)
-                {
-                    _threats.Active.Remove(threat);
-                    events.Add(Row(round, "section232-ended", j, -1, null, 0, "threat withdrawn: the target joined the bloc"));
-                }
+                var duties = _threats.Duties.Where(x => x.Exporter == j).ToArray();
+                if (threat is not null) _threats.Active.Remove(threat);
+                foreach (var x in duties) _threats.Duties.Remove(x);
+                if (threat is not null || duties.Length > 0)
+                    events.Add(Row(round, "section232-ended", j, -1, null, 0,
+                        threat is not null ? "threat withdrawn: the target joined the bloc" : "duty lifted: the target joined the bloc"));
                 ChinaRetaliates(round, j, events);
             }
             if (_leaveAt[j] == round)

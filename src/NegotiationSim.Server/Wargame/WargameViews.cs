@@ -40,6 +40,9 @@ public sealed record TeamView(string TeamId, string TeamName, string? Country, C
     /// <summary>The bloc moves and threat answers open to this team now, and why the others are closed; null without a country.</summary>
     public BlocMovesView? BlocMoves { get; init; }
 
+    /// <summary>The Section 232 duty that landed on the country's exports to the US and still stands, in words; null if none.</summary>
+    public string? Duty { get; init; }
+
     /// <summary>Every country's name by its id, so the page can name partners and free seats (the ids stay the values sent).</summary>
     public IReadOnlyDictionary<string, string> CountryNames { get; init; } = new Dictionary<string, string>();
 }
@@ -111,6 +114,7 @@ public static class WargameViews
             s.World.Countries.Where(c => c.Id != country).Select(c => c.Id).ToArray(), s.World.Minerals.Select(x => x.Id).ToArray(), Issues,
             country is null ? g.Seats.Where(kv => kv.Value is null).Select(kv => kv.Key).ToArray() : [])
             { Applications = country is not null && Applications.IsMember(s, country) ? Applications.For(s, country) : [],
+              Duty = country is null ? null : DutyOn(s, country),
               BlocMoves = country is null ? null : BlocMoves.For(s, country, threats.Count > 0),
               CountryNames = s.World.Countries.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal) };
     }
@@ -150,6 +154,19 @@ public static class WargameViews
     /// The Section 232 threat standing against the country, if any: a threat ends when it is withdrawn (the country joined
     /// or agreed with the US), imposed, or lapsed at its deadline, and joining the bloc ends it whatever the engine says.
     /// </summary>
+    /// <summary>
+    /// The Section 232 duty standing on the country's exports to the US, in words; null if none. Joining the bloc or an
+    /// agreement with the US lifts it (a section232-ended event), so the last Section 232 event says whether it stands.
+    /// </summary>
+    public static string? DutyOn(WargameSession s, string country)
+    {
+        var last = s.Reports.SelectMany(r => r.Events).LastOrDefault(e => e.Country == country && e.Kind.StartsWith("section232-", StringComparison.Ordinal)
+            && e.Kind != "section232-dropped");
+        return last?.Kind == "section232-imposed"
+            ? $"{last.Reason.Replace("deadline passed without agreement: ", "", StringComparison.Ordinal)}, since {s.Scenario.MonthOf(last.Round)}; joining the bloc or a deal with the US lifts it"
+            : null;
+    }
+
     public static IReadOnlyList<string> ThreatsAgainst(WargameSession s, string country)
     {
         var last = s.Reports.SelectMany(r => r.Events).LastOrDefault(e => e.Country == country
@@ -175,7 +192,8 @@ public static class WargameViews
         if (st.Alignment < -0.3) objectives.Add("Keep the US-led bloc from isolating you.");
         if (st.Autonomy >= 0.5) objectives.Add("Keep your freedom of action: avoid commitments you cannot leave.");
         if (objectives.Count == 0) objectives.Add("Maximise your welfare over the game.");
-        var member = first?.Members.Contains(country) ?? false;
+        // The position is the first round's (the briefing's starting point); membership is today's, as the page says it.
+        var member = s.Reports.Count > 0 && s.Reports[^1].Members.Contains(country);
         return new Briefing(country, c.Name, c.Role.ToString(), member, st, NegotiationSettings.DefaultStrategy(c), position, deps, objectives);
     }
 }

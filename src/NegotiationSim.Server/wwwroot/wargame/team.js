@@ -95,7 +95,8 @@ async function refresh() {
     b.title = running ? "" : "the game is " + WG.phaseText(view.clock.phase);
   }
   if (!built && view.country && view.briefing && view.briefing.position.length) build();
-  fill("threats", view.threats.map(t => el("span", { class: "note bad" }, "Threat: " + prose(t))));
+  fill("threats", [...view.threats.map(t => el("span", { class: "note bad" }, "Threat: " + prose(t))),
+    ...(view.duty ? [el("span", { class: "note bad" }, "Duty in force: " + prose(view.duty))] : [])]);
   fill("messages", view.messages.map(m => el("p", { class: "message" }, "Instructor: " + m)));
   fill("offer-list", table(["Id", "From → to", "Terms", "Worth to us", "No deal", "Status", ""], view.offers.map(o => [
     o.id, o.from + " → " + o.to, o.buyer + " buys " + o.mineral + " " + o.stage + " from " + o.seller + ": " + o.terms,
