@@ -76,6 +76,10 @@ public static class ServerHost
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
         logging.AddFilter("Orleans", LogLevel.Error);
+        // It logs every exception it hands to the app's handler, with its stack, before the handler answers: a bad request
+        // body (answered with a clear 400) looked like a crash on the instructor's terminal. Real failures are logged by
+        // the handler itself (WargameHost), one line with the request's path.
+        logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
     }
 
     /// <summary>

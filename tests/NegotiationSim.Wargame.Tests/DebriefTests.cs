@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,6 +105,22 @@ public sealed class DebriefTests(ITestOutputHelper output)
         Assert.Contains(first.Team.Reasons, r => r.StartsWith("applies-to-join: the team's decision", StringComparison.Ordinal));
         var csv = (await (await host.Instructor("debrief.csv")).Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("join", Cells(csv[1])[6]);
+    }
+
+    [Fact]
+    public async Task Team_ThatPickedItsCountryAndWasThenUnseated_IsStillInTheDebrief()
+    {
+        await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
+        var body = await (await host.Instructor("POST teams", new { name = "Alpha" })).Content.ReadFromJsonAsync<JsonElement>();
+        var alpha = body.GetProperty("code").GetString()!;
+        Assert.True((await host.Team(alpha, "POST pick", new { country = "JPN" })).IsSuccessStatusCode);
+        await host.Instructor("POST start");
+        Assert.True((await host.Team(alpha, "POST move", new { round = 1, bloc = "Stay" })).IsSuccessStatusCode); // closes round 1
+        Assert.True((await host.Instructor("POST seat", new { country = "JPN", teamId = "" })).IsSuccessStatusCode); // the computer takes over
+        await host.Instructor("POST advance");
+
+        var team = Assert.Single((await DebriefOf(host)).Teams);
+        Assert.Equal(("Alpha", "JPN"), (team.TeamName, team.Country));
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed class WargameApiTests
             Content = new StringContent("{\"round\":\"one\",\"bloc\":\"Join\"}", System.Text.Encoding.UTF8, "application/json"),
         });
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
-        Assert.Equal("round: a whole number", await WargameServer.ErrorOf(wrongType));
+        Assert.Equal("round: a whole number of at most 2,147,483,647", await WargameServer.ErrorOf(wrongType));
 
         var level = await host.Team(japan, "POST offer", new { round = 1, partner = "KOR", role = "buy", mineral = "gallium", stage = "refined", levels = new[] { 9, 0, 0, 0, 0, 0, 0 } });
         Assert.Equal("levels[0] (offtake): 0..4", await WargameServer.ErrorOf(level));
@@ -102,14 +102,15 @@ public sealed class WargameApiTests
 
     /// <summary>A body the server cannot read is told by the field and what it takes, never by .NET's type names.</summary>
     [Theory]
-    [InlineData("move", """{"round":1.5,"bloc":"Join"}""", "round: a whole number")]
+    [InlineData("move", """{"round":1.5,"bloc":"Join"}""", "round: a whole number of at most 2,147,483,647")]
     [InlineData("move", """{"round":1,"bloc":"Maybe"}""", "bloc: one of Stay, Join, Leave")]
     [InlineData("offer", """{"round":1,"partner":"KOR","role":"buy","mineral":"gallium","stage":"refined","levels":"2,2,1"}""", "levels: a list in [ ]")]
-    [InlineData("offer", """{"round":1,"partner":"KOR","role":"buy","mineral":"gallium","stage":"refined","levels":[2,"x",1]}""", "levels[1]: a whole number")]
+    [InlineData("offer", """{"round":1,"partner":"KOR","role":"buy","mineral":"gallium","stage":"refined","levels":[2,"x",1]}""", "levels[1]: a whole number of at most 2,147,483,647")]
     [InlineData("offer", """{"round":1,"partner":42}""", "partner: text in quotes")]
     [InlineData("answer", """{"round":1,"offerId":"O1","accept":"yes"}""", "accept: true or false")]
     [InlineData("move", """{"round":1,"bloc":""", "bloc: not valid JSON here (line 1, byte 19)")]
     [InlineData("move", "", "body: a JSON object is required")]
+    [InlineData("move", """{"round":99999999999,"bloc":"Join"}""", "round: a whole number of at most 2,147,483,647")]
     public async Task UnreadableBody_IsToldByFieldAndWhatItTakes(string path, string body, string error)
     {
         await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
@@ -144,6 +145,24 @@ public sealed class WargameApiTests
         Assert.True((await host.Team(japan, "POST answer", new { round = 1, offerId = "O2", accept = true })).IsSuccessStatusCode);
         // The counter is worth more to the seller than the first offer was: the price is higher.
         Assert.True(host.Session.Values["O2"].Seller > host.Session.Values["O1"].Seller);
+    }
+
+    [Fact]
+    public async Task Counter_OnAnotherMineralOrSide_IsRefused_TheOfferStaysOpen()
+    {
+        await using var host = await WargameServer.StartAsync(WargameServer.Gallium, Rules);
+        var japan = await host.AddTeamAsync("Sakura", "JPN");
+        var korea = await host.AddTeamAsync("Kimchi", "KOR");
+        await host.Instructor("POST start");
+        Assert.True((await host.Team(japan, "POST offer", Offer(1, "KOR", "buy"))).IsSuccessStatusCode); // O1: Japan buys refined gallium
+        var otherStage = await host.Team(korea, "POST offer", new { round = 1, partner = "JPN", role = "sell", mineral = "gallium", stage = "product", levels = Modest, counters = "O1" });
+        Assert.Equal("counters: a counter to O1 is on its deal (sell gallium refined); change its terms, or make a new offer that counters nothing",
+            await WargameServer.ErrorOf(otherStage));
+        var otherSide = await host.Team(korea, "POST offer", new { round = 1, partner = "JPN", role = "buy", mineral = "gallium", stage = "refined", levels = Modest, counters = "O1" });
+        Assert.Equal(HttpStatusCode.BadRequest, otherSide.StatusCode);
+        Assert.Equal(OfferStatus.Open, host.Session.Game.Offers["O1"].Status);
+        Assert.True((await host.Team(korea, "POST offer", new { round = 1, partner = "JPN", role = "sell", mineral = "gallium", stage = "refined", levels = new[] { 2, 3, 1, 0, 0, 0, 0 }, counters = "O1" })).IsSuccessStatusCode);
+        Assert.Equal(OfferStatus.Countered, host.Session.Game.Offers["O1"].Status);
     }
 
     [Fact]

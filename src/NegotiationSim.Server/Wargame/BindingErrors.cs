@@ -43,7 +43,9 @@ public static partial class BindingErrors
         if (type.IsArray) return "a list in [ ]";
         return Type.GetTypeCode(type) switch
         {
-            TypeCode.Int32 or TypeCode.Int64 => "a whole number",
+            // Also what 99999999999 is told: it is whole, but not one the field can hold.
+            TypeCode.Int32 => "a whole number of at most 2,147,483,647",
+            TypeCode.Int64 => "a whole number",
             TypeCode.Double or TypeCode.Single or TypeCode.Decimal => "a number",
             TypeCode.String => "text in quotes",
             TypeCode.Boolean => "true or false",

@@ -59,8 +59,14 @@ public sealed class DebriefCache(int parallelism = 0)
         }).ToArray();
 
         var seen = g.History.SelectMany(h => h.Played).Concat(g.PlayedCountries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        // A seat's team: the one in it now, else the last that held it, seated by the instructor or by its own pick.
         var seats = seen.Select(country => (Country: country,
-                TeamId: g.Seats[country] ?? g.Inputs.OfType<SeatChanged>().LastOrDefault(x => x.Country == country && x.TeamId is not null)?.TeamId))
+                TeamId: g.Seats[country] ?? g.Inputs.Select(i => i switch
+                {
+                    SeatChanged c when c.Country == country => c.TeamId,
+                    SeatClaimed c when c.Country == country => c.TeamId,
+                    _ => null,
+                }).LastOrDefault(t => t is not null)))
             .Where(x => x.TeamId is not null).ToArray();
         // The re-runs are independent (each its own engine on the same read-only scenario), so they share the cores: one
         // per core at a time, as more at once only hold more engines in memory and evict each other from the caches.

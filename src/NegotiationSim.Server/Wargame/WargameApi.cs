@@ -172,6 +172,12 @@ public static class WargameApi
             if (country is null) return Refused("your team plays no country at the moment", StatusCodes.Status409Conflict);
             if (CheckDeal(s, country, r.Partner, r.Role, r.Mineral, r.Stage, r.Levels) is { } bad) return Refused(bad);
             if (r.Counters is { Length: 0 or > MaxId }) return Refused("counters: the id of the offer this one answers, e.g. O3");
+            // A counter changes the terms of the deal it answers, not the deal: same mineral, stage and sides. (Checked here,
+            // not in Game, so journals of games that countered otherwise still replay.)
+            if (r.Counters is not null && s.Game.Offers.TryGetValue(r.Counters, out var answered) && answered.To == country
+                && (answered.Mineral != r.Mineral || answered.Stage != r.Stage || (answered.Buyer == country) != (r.Role == "buy")))
+                return Refused($"counters: a counter to {answered.Id} is on its deal ({(answered.Buyer == country ? "buy" : "sell")} {answered.Mineral} {answered.Stage}); "
+                    + "change its terms, or make a new offer that counters nothing");
             var (buyer, seller) = r.Role == "buy" ? (country, r.Partner!) : (r.Partner!, country);
             var outcome = DealSpace.Standard.Compose(r.Levels!);
             if (IsEmpty(outcome)) return Refused("levels: 0% offtake with no tariff cut and no investment commits neither side to anything; offer some offtake, a tariff cut or an investment");
