@@ -89,4 +89,31 @@ public sealed class WargameVoteTests : IDisposable
         var koreaEvents = (await Json(await host.Team(korea, "team"))).GetProperty("world").GetProperty("events").EnumerateArray();
         Assert.Contains(koreaEvents, e => e.GetProperty("kind").GetString() == "refused" && e.GetProperty("country").GetString() == "KOR");
     }
+
+    [Fact]
+    public async Task TeamWhoseCountryJoinsAsTheVotesAreCounted_IsNotCountedAsAbstaining()
+    {
+        // Korea applies in round 1 and is admitted; Germany applies a round later. When Germany's application is counted,
+        // Korea has just joined: its team saw it outside the bloc while voting was open, and was refused a ballot.
+        await using var host = await WargameServer.StartAsync(ByVote(), Rules with { Rounds = 6 });
+        var korea = await host.AddTeamAsync("Kimchi", "KOR");
+        var germany = await host.AddTeamAsync("Adler", "DEU");
+        await host.Instructor("POST start");
+        await MoveAsync(host, korea, 1, "Join");
+        await MoveAsync(host, germany, 1);
+        await MoveAsync(host, korea, 2);
+        await MoveAsync(host, germany, 2, "Join");
+        while (host.Session.Game.Phase == GamePhase.Running && !host.Session.Reports.Any(r => r.Events.Any(e => e.Country == "DEU" && e.Kind is "admitted" or "refused")))
+        {
+            var round = host.Session.Game.Round;
+            var vote = await host.Team(korea, "POST vote", new { round, applicant = "DEU", admit = false });
+            if (!vote.IsSuccessStatusCode) Assert.StartsWith("only members of the bloc vote", await WargameServer.ErrorOf(vote));
+            await MoveAsync(host, korea, round);
+            await MoveAsync(host, germany, round);
+        }
+        var counted = Assert.Single(host.Session.Reports, r => r.Events.Any(e => e.Country == "DEU" && e.Kind is "admitted" or "refused"));
+        Assert.Contains(counted.Events, e => e.Country == "KOR" && e.Kind == "joined"); // the case this test is about
+        Assert.DoesNotContain(counted.Events, e => e.Country == "KOR" && e.Kind is "abstains" or "votes-to-admit" or "votes-to-refuse");
+        Assert.DoesNotContain("abstained", Assert.Single(counted.Events, e => e.Country == "DEU" && e.Kind is "admitted" or "refused").Reason);
+    }
 }

@@ -50,6 +50,9 @@ public sealed partial class Simulation
             for (var i = 0; i < _world.CountryCount; i++)
             {
                 if (!members[i]) continue;
+                // A team votes during the game round that shows the last round, where its country was not yet a member: it
+                // could not vote, so it does not count as abstaining (a computer member decides now, on this round's market).
+                if (TeamPlays(i) && _joinedThisRound.Contains(i)) continue;
                 var (ballot, value, reason) = TeamPlays(i) ? TeamBallot(i, a) : ComputerBallot(i, applicant, what.Sum(m => m[i]), results);
                 ballots.Add(ballot);
                 var kind = ballot switch { Ballot.Admit => "votes-to-admit", Ballot.Refuse => "votes-to-refuse", _ => "abstains" };

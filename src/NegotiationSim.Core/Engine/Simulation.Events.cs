@@ -88,12 +88,14 @@ public sealed partial class Simulation
 
     private void ApplyMembershipChanges(int round, List<RunEvent> events)
     {
+        _joinedThisRound.Clear();
         for (var j = 0; j < _members.Length; j++)
         {
             if (_joinAt[j] == round)
             {
                 _members[j] = true;
                 _joinAt[j] = -1;
+                _joinedThisRound.Add(j);
                 events.Add(Row(round, "joined", j, -1, null, 1, $"{_world.Countries[j].Name} is now a member of {_scenario.Bloc?.Name}"));
                 // Joining answers the US as an agreement does (EndSection232): the threat ends, and so does a duty that landed.
                 var threat = _threats.For(j);

@@ -18,6 +18,8 @@ public sealed partial class Simulation
     private readonly WorldDefinition _world;
     private readonly IRunHost _host;
     private readonly bool[] _members;
+    /// <summary>Countries whose membership began this round: a team among them had no vote when this round's ballots were cast.</summary>
+    private readonly HashSet<int> _joinedThisRound = [];
     private readonly int[] _joinAt;
     private readonly int[] _leaveAt;
     private readonly int[] _appliedAt;
