@@ -52,12 +52,16 @@ public static class WargameCommand
         var rules = new GameRules(seconds ?? classroom.RoundSeconds, fill, played);
         var yaml = await File.ReadAllTextAsync(file.FullName, ct);
         // Checked before the silo starts: refused then, the instructor sees the one line saying where, not the silo's shutdown log.
-        try { Journal.Check(path); }
+        long torn;
+        try { torn = Journal.Check(path); }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             console.Profile.Out.Writer.WriteLine(e is InvalidDataException ? e.Message : $"{path}: {e.Message}");
             return 1;
         }
+        // Dropping it is right (it was never acknowledged), but the instructor should know the file was shortened.
+        if (torn > 0)
+            console.Profile.Out.Writer.WriteLine($"{path}: its last entry was cut short ({torn} bytes: the server stopped while writing it, before it took effect); it is dropped and the game resumes from the entry before");
         (WargameSession Session, string Key, bool Resumed)? opened = null;
         // The game opens on the host's silo as it starts: a resumed game replays its rounds on fresh grains.
         await using var app = WargameHost.Build(urls, TimeProvider.System, async grains =>

@@ -55,11 +55,12 @@ public sealed class Journal : IDisposable
     /// <see cref="InvalidDataException"/> (`file:line: reason`) if it is damaged: a host checks before it starts its silo,
     /// so a damaged journal is refused before anything else is running.
     /// </summary>
-    public static void Check(string path)
+    /// <returns>The bytes of an unfinished last entry that opening the journal will drop (0 if none).</returns>
+    public static long Check(string path)
     {
-        if (!File.Exists(path)) return;
+        if (!File.Exists(path)) return 0;
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        Read(file, path);
+        return file.Length - Read(file, path).GoodLength;
     }
 
     /// <summary>Writes one input and waits until it is on disk.</summary>

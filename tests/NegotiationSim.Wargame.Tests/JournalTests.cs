@@ -53,7 +53,11 @@ public sealed class JournalTests : IDisposable
         using (var journal = Journal.Open(path))
             foreach (var input in played.Inputs) journal.Append(input);
         var whole = File.ReadAllBytes(path).Length;
-        File.AppendAllText(path, "{\"kind\":\"move\",\"at\":\"2026-11-23T09:00:10+00:00\",\"teamId\":\"t1\",\"coun");
+        const string torn = "{\"kind\":\"move\",\"at\":\"2026-11-23T09:00:10+00:00\",\"teamId\":\"t1\",\"coun";
+        File.AppendAllText(path, torn);
+        // The check a host runs first says how much opening will drop (the host tells the instructor), and changes nothing.
+        Assert.Equal(torn.Length, Journal.Check(path));
+        Assert.Equal(whole + torn.Length, new FileInfo(path).Length);
 
         using (var journal = Journal.Open(path))
         {
@@ -61,6 +65,7 @@ public sealed class JournalTests : IDisposable
             Assert.Equal(whole, new FileInfo(path).Length);
             journal.Append(new MessageBroadcast(T0.AddSeconds(20), "after the crash"));
         }
+        Assert.Equal(0, Journal.Check(path));
         using var again = Journal.Open(path);
         Assert.Equal("after the crash", Assert.IsType<MessageBroadcast>(again.Inputs[^1]).Text);
     }
