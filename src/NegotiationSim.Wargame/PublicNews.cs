@@ -35,6 +35,10 @@ public sealed partial class PublicNews(Scenario scenario)
             "export-control-announced" => e with { Reason = Leakage().Replace(e.Reason, "") },
             "flood" => e with { Reason = $"{who} subsidises exports of {e.Stage} {MineralName(e.Mineral)} by {Percent(e.Value)}{Duration(e.Reason)}" },
             "deal-signed" => e with { Reason = DealTerms(e.Reason) },
+            // What was ordered and when it comes is visible (a plant is built in the open); the expected value added is not.
+            "invest" => e with { Reason = Due().Match(e.Reason) is { Success: true } m
+                ? $"{who} orders new {e.Stage} {MineralName(e.Mineral)} capacity: +{m.Groups["t"].Value} t/month, due in {Month(int.Parse(m.Groups["r"].Value, CultureInfo.InvariantCulture))}"
+                : $"{who} orders new {e.Stage} {MineralName(e.Mineral)} capacity" },
             _ => e,
         };
     }
@@ -86,4 +90,7 @@ public sealed partial class PublicNews(Scenario scenario)
 
     [GeneratedRegex(@"for \d+ rounds?")]
     private static partial Regex Rounds();
+
+    [GeneratedRegex(@"\+(?<t>\S+) t/month due in round (?<r>\d+)$")]
+    private static partial Regex Due();
 }

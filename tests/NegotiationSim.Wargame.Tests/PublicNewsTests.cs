@@ -98,6 +98,8 @@ public sealed class PublicNewsTests : IDisposable
             news.Tell(E("deal-signed", "KOR", 12, "W4 with Japan, agreed by people: offtake 10%", "gallium", "refined")).Reason);
         Assert.Equal("S0002 with Japan: offtake 10%",
             news.Tell(E("deal-signed", "KOR", 12, "S0002 with Japan after 7 offers: offtake 10%", "gallium", "refined")).Reason);
+        Assert.Equal("Rest of world orders new refined Lithium capacity: +695.7 t/month, due in 2027-02",
+            news.Tell(E("invest", "ROW", 695.7, "expected value added 12626 ≥ hurdle: +695.7 t/month due in round 13", "lithium", "refined")).Reason);
         // One round, one offer: the engine says so in the singular, and the news still drops how a computer bargained.
         Assert.Equal("China subsidises exports of refined Gallium by 30 % for 1 round",
             news.Tell(E("flood", "CHN", 0.3, "non-China refining capacity grew 12.0 % in a year (> 10 %): China subsidises refined exports by 30 % for 1 round", "gallium", "refined")).Reason);
