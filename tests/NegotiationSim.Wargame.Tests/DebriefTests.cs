@@ -104,7 +104,7 @@ public sealed class DebriefTests(ITestOutputHelper output)
         Assert.Equal("join", first.Team.Bloc);
         Assert.Contains(first.Team.Reasons, r => r.StartsWith("applies-to-join: the team's decision", StringComparison.Ordinal));
         var csv = (await (await host.Instructor("debrief.csv")).Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("join", Cells(csv[1])[6]);
+        Assert.Equal("join", Cells(csv[1])[7]);
     }
 
     [Fact]
@@ -121,6 +121,10 @@ public sealed class DebriefTests(ITestOutputHelper output)
 
         var team = Assert.Single((await DebriefOf(host)).Teams);
         Assert.Equal(("Alpha", "JPN"), (team.TeamName, team.Country));
+        // Round 1 was the team's; round 2 the computer's, and the grading export says so rather than crediting the team.
+        Assert.Equal([true, false], team.Rounds.Take(2).Select(r => r.TeamPlayed));
+        var csv = (await (await host.Instructor("debrief.csv")).Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["team", "computer"], csv.Skip(1).Take(2).Select(l => Cells(l)[4]));
     }
 
     [Fact]
@@ -130,30 +134,31 @@ public sealed class DebriefTests(ITestOutputHelper output)
         var text = await (await host.Instructor("debrief.csv")).Content.ReadAsStringAsync();
         output.WriteLine(text);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("team,country,round,month,member,computer_member,bloc_move,computer_bloc_move,deals_signed,computer_deals_signed,"
+        Assert.Equal("team,country,round,month,played_by,member,computer_member,bloc_move,computer_bloc_move,deals_signed,computer_deals_signed,"
             + "welfare,computer_welfare,difference,cumulative_difference,concessions", lines[0]);
         Assert.Equal(6, lines.Length - 1); // 2 teams × 3 simulated rounds
         var rows = lines.Skip(1).Select(Cells).ToArray();
-        Assert.All(rows, r => Assert.Equal(15, r.Length));
+        Assert.All(rows, r => Assert.Equal(16, r.Length));
         var japan = rows.Where(r => r[1] == "JPN").ToArray();
         Assert.Equal(["1", "2", "3"], japan.Select(r => r[2]));
         Assert.All(japan, r => Assert.Equal("Sakura", r[0]));
-        Assert.StartsWith("W1: buys gallium refined from KOR", japan[0][8]);
-        Assert.Equal("", japan[1][8]);
+        Assert.StartsWith("W1: buys gallium refined from KOR", japan[0][9]);
+        Assert.Equal("", japan[1][9]);
         var d = await DebriefOf(host);
         var seat = d.Teams.Single(t => t.Country == "JPN").Rounds;
         var cumulative = 0.0;
         for (var k = 0; k < 3; k++)
         {
             Assert.Equal(seat[k].Month, japan[k][3]);
-            Assert.Equal(seat[k].Team.Member ? "yes" : "no", japan[k][4]);
-            Assert.Equal(seat[k].Computer.Member ? "yes" : "no", japan[k][5]);
-            var (mine, computer, diff, cum) = (D(japan[k][10]), D(japan[k][11]), D(japan[k][12]), D(japan[k][13]));
+            Assert.Equal("team", japan[k][4]); // Sakura held Japan throughout
+            Assert.Equal(seat[k].Team.Member ? "yes" : "no", japan[k][5]);
+            Assert.Equal(seat[k].Computer.Member ? "yes" : "no", japan[k][6]);
+            var (mine, computer, diff, cum) = (D(japan[k][11]), D(japan[k][12]), D(japan[k][13]), D(japan[k][14]));
             // Money to the cent, never in exponent form (-1.8E-09 for two equal worlds is the solver's noise).
             Assert.Equal(Math.Round(seat[k].Team.Welfare, 2), mine);
             Assert.InRange(Math.Abs(mine - computer - diff), 0, 0.011);
             Assert.InRange(Math.Abs((cumulative += diff) - cum), 0, 0.011 * (k + 1));
-            Assert.All(japan[k][10..14], x => Assert.DoesNotContain("E", x, StringComparison.OrdinalIgnoreCase));
+            Assert.All(japan[k][11..15], x => Assert.DoesNotContain("E", x, StringComparison.OrdinalIgnoreCase));
         }
     }
 
@@ -174,7 +179,7 @@ public sealed class DebriefTests(ITestOutputHelper output)
         Assert.All(lines.Skip(1), l => Assert.False(l[0] is '=' or '+' or '-' or '@', l));
         Assert.Contains(lines, l => l.StartsWith("'=cmd|' /C calc'!A0,JPN,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("'-Kimchi,KOR,", StringComparison.Ordinal));
-        var differences = lines.Skip(1).Select(l => Cells(l)[12]).ToArray();
+        var differences = lines.Skip(1).Select(l => Cells(l)[13]).ToArray();
         Assert.All(differences, x => Assert.True(double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out _), x));
     }
 

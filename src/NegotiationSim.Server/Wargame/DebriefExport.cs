@@ -13,7 +13,7 @@ public static class DebriefExport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public const string CsvHeader = "team,country,round,month,member,computer_member,bloc_move,computer_bloc_move,deals_signed,computer_deals_signed,"
+    public const string CsvHeader = "team,country,round,month,played_by,member,computer_member,bloc_move,computer_bloc_move,deals_signed,computer_deals_signed,"
         + "welfare,computer_welfare,difference,cumulative_difference,concessions";
 
     public static string Csv(DebriefView d)
@@ -21,7 +21,7 @@ public static class DebriefExport
         var sb = new StringBuilder(CsvHeader).Append('\n');
         foreach (var t in d.Teams)
             foreach (var r in t.Rounds)
-                sb.Append(Inv, $"{Field(t.TeamName)},{Field(t.Country)},{r.Round},{Field(r.Month)},{YesNo(r.Team.Member)},{YesNo(r.Computer.Member)},")
+                sb.Append(Inv, $"{Field(t.TeamName)},{Field(t.Country)},{r.Round},{Field(r.Month)},{(r.TeamPlayed ? "team" : "computer")},{YesNo(r.Team.Member)},{YesNo(r.Computer.Member)},")
                     .Append(Inv, $"{Field(r.Team.Bloc)},{Field(r.Computer.Bloc)},{Field(string.Join(" | ", r.Team.Deals))},{Field(string.Join(" | ", r.Computer.Deals))},")
                     .Append(Inv, $"{Num(r.Team.Welfare)},{Num(r.Computer.Welfare)},{Num(r.Difference)},{Num(r.Cumulative)},{r.Concessions}\n");
         return sb.ToString();
@@ -91,7 +91,7 @@ public static class DebriefExport
         sb.Append("<table><tr><th>Round</th><th>The team did</th><th>The computer would have done, and why</th><th class=\"n\">Welfare</th><th class=\"n\">Computer</th><th class=\"n\">Difference</th><th class=\"n\">Cumulative</th></tr>");
         foreach (var r in t.Rounds)
         {
-            sb.Append($"<tr><td>{r.Round} ({E(r.Month)})</td><td>").Append(Side(r.Team, false)).Append("</td><td>").Append(Side(r.Computer, true)).Append("</td>")
+            sb.Append($"<tr><td>{r.Round} ({E(r.Month)})</td><td>").Append(r.TeamPlayed ? "" : "<i>the computer played the seat: </i>").Append(Side(r.Team, false)).Append("</td><td>").Append(Side(r.Computer, true)).Append("</td>")
                 .Append(Inv, $"<td class=\"n\">{E(Page.Num(r.Team.Welfare))}</td><td class=\"n\">{E(Page.Num(r.Computer.Welfare))}</td>")
                 .Append(Inv, $"<td class=\"n {(r.Difference >= 0 ? "up" : "down")}\">{E(Page.Num(r.Difference))}</td><td class=\"n\">{E(Page.Num(r.Cumulative))}</td></tr>");
         }

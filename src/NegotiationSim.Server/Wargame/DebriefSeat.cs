@@ -11,8 +11,13 @@ namespace NegotiationSim.Server.Wargame;
 public sealed record SeatPlay(bool Member, string Bloc, string? Threat, IReadOnlyList<string> Deals, IReadOnlyList<string> Offers,
     IReadOnlyList<string> Reasons, double Welfare);
 
-/// <summary>A seat's round, team next to computer; Difference is team − computer ($/month), Cumulative its running sum.</summary>
-public sealed record SeatRound(int Round, string Month, SeatPlay Team, SeatPlay Computer, double Difference, double Cumulative, int Concessions);
+/// <summary>
+/// A seat's round, team next to computer; Difference is team − computer ($/month), Cumulative its running sum.
+/// TeamPlayed: a team held the seat in that game round; when not, the "team" side is what the computer did there, which a
+/// grader must not credit to the team.
+/// </summary>
+public sealed record SeatRound(int Round, string Month, SeatPlay Team, SeatPlay Computer, double Difference, double Cumulative, int Concessions,
+    bool TeamPlayed = true);
 
 /// <summary>A round where the welfare difference moved much, with the move that explains it.</summary>
 public sealed record GapStep(int Round, string Month, double Change, string Cause);
@@ -55,7 +60,11 @@ public static class DebriefSeat
                     Sessions(cf, country), [.. Reasons(cf, country), .. Stay(cf, country)], DebriefCache.Welfare(cf, country));
             var difference = team.Welfare - machine.Welfare;
             if (double.IsFinite(difference)) cumulative += difference;
-            rows.Add(new SeatRound(round, actual.Month, team, machine, difference, cumulative, offers.Count(o => conceded.Contains(o.Id))));
+            // The round after the last game round (the world after the final moves) has no seating of its own: the last one's.
+            var held = s.Game.History.FirstOrDefault(h => h.Round == round)?.Played.Contains(country)
+                ?? (s.Game.History.Count > 0 && round > s.Game.History[^1].Round && s.Game.Phase == GamePhase.Ended
+                    ? s.Game.History[^1].Played.Contains(country) : s.Game.PlayedCountries.Contains(country));
+            rows.Add(new SeatRound(round, actual.Month, team, machine, difference, cumulative, offers.Count(o => conceded.Contains(o.Id)), held));
         }
         return rows;
     }

@@ -26,7 +26,9 @@ function seatRound(t, k) {
   const r = t.rounds[k - 1];
   if (!r) return el("p", {}, "no round " + k + " yet");
   return el("div", { class: "compare" },
-    side("The team did", r.team, false), side("The computer in its seat would have done", r.computer, true),
+    // A round the team did not hold the seat: what happened there was the computer's, not the team's.
+    side(r.teamPlayed ? "The team did" : "The computer played the seat this round (not the team)", r.team, false),
+    side("The computer in its seat would have done", r.computer, true),
     el("p", { class: "diff" }, "Welfare " + money(r.team.welfare) + " vs " + money(r.computer.welfare) + ": difference " + money(r.difference)
       + ", cumulative " + money(r.cumulative) + (r.concessions ? " · concessions: " + r.concessions : "")));
 }
