@@ -96,7 +96,8 @@ public sealed class WargameApiTests
         var longName = await host.Instructor("POST teams", new { name = new string('x', 41) });
         Assert.Equal("name: 1 to 40 characters", await WargameServer.ErrorOf(longName));
         var huge = await host.Instructor("POST message", new { text = new string('x', 40_000) });
-        Assert.True(huge.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, huge.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Equal("body: at most 16 KiB", await WargameServer.ErrorOf(huge)); // in the errors list the pages show
         Assert.Empty(host.Session.Game.Messages);
     }
 

@@ -83,6 +83,14 @@ public static class WargameHost
         });
         app.Use(async (http, next) =>
         {
+            await next();
+            // A body over the limit is caught while the endpoint reads it and answered with a bare 413 (the framework takes
+            // it as an I/O error, not a bad request for the handler above); the pages show the errors list, so say it there.
+            if (http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge && !http.Response.HasStarted)
+                await http.Response.WriteAsJsonAsync(new { errors = new[] { $"body: at most {MaxBody / 1024} KiB" } });
+        });
+        app.Use(async (http, next) =>
+        {
             // The Orleans Dashboard is its own page (a script bundle of its own); the policy is for the game's pages.
             if (!http.Request.Path.StartsWithSegments("/dashboard"))
                 http.Response.Headers["Content-Security-Policy"] = "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'";
