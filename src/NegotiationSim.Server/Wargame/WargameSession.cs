@@ -195,8 +195,13 @@ public sealed class WargameSession : IDisposable
         try
         {
             input = build(Game);
-            error = Game.Check(input) ?? Void(input, await ValueAsync(input.Buyer, input.Seller, input.Mineral, input.Stage, input.Outcome))
-                ?? await TakeLockedAsync(input);
+            error = Game.Check(input);
+            if (error is null)
+            {
+                // Valued once: the value that decides the refusal is the one the offer keeps.
+                var value = await ValueAsync(input.Buyer, input.Seller, input.Mineral, input.Stage, input.Outcome);
+                error = Void(input, value) ?? await TakeLockedAsync(input, value);
+            }
         }
         finally { _gate.Release(); }
         if (error is null) Changed?.Invoke(this);
@@ -232,13 +237,14 @@ public sealed class WargameSession : IDisposable
         return error;
     }
 
-    private async Task<string?> TakeLockedAsync(GameInput input)
+    /// <param name="offerValue">An offer's value when the caller has it already (the same as valuing it again here).</param>
+    private async Task<string?> TakeLockedAsync(GameInput input, OfferValue? offerValue = null)
     {
         if (Game.Check(input) is { } error) return error;
         _journal.Append(input); // on disk before it takes effect
         Game.Apply(input);
         Interlocked.Increment(ref _version);
-        await TakeEffectAsync(input);
+        await TakeEffectAsync(input, offerValue);
         if (input is OfferMade offer && Game.Seats[Game.Offers[offer.OfferId].To] is null)
             await TakeLockedAsync(ComputerAnswer(offer));
         if (input is MoveSubmitted && Game.Phase == GamePhase.Running && !Game.Waiting.Any())
@@ -254,7 +260,7 @@ public sealed class WargameSession : IDisposable
     }
 
     /// <summary>The effects an input has beyond the game's own state; the same live and in a replay.</summary>
-    private async Task TakeEffectAsync(GameInput input)
+    private async Task TakeEffectAsync(GameInput input, OfferValue? offerValue = null)
     {
         switch (input)
         {
@@ -267,7 +273,7 @@ public sealed class WargameSession : IDisposable
                 await ValueApplicationsAsync();
                 break;
             case OfferMade o:
-                _values = _values.SetItem(o.OfferId, await ValueAsync(o.Buyer, o.Seller, o.Mineral, o.Stage, o.Outcome));
+                _values = _values.SetItem(o.OfferId, offerValue ?? await ValueAsync(o.Buyer, o.Seller, o.Mineral, o.Stage, o.Outcome));
                 break;
         }
     }
